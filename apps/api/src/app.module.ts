@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
+import { MIGRATIONS } from '@kassa/migrations';
+import { IdentityModule } from '@kassa/identity';
+import { PlatformModule } from '@kassa/platform';
+import { StoresModule } from '@kassa/stores';
+import { KassaConfig } from './config/kassa-config';
+
+export const KASSA_CONFIG = Symbol('KASSA_CONFIG');
+
+/** Assembles the libs into the one deployable app; no domain logic lives here. */
+@Module({})
+export class AppModule {
+  static forRoot(config: KassaConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-order-token"]', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
+            customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
+        }),
+        ScheduleModule.forRoot(),
+        PlatformModule.forRoot(config.platform, MIGRATIONS),
+        StoresModule,
+        IdentityModule.forRoot(config.identity),
+      ],
+      providers: [{ provide: KASSA_CONFIG, useValue: config }],
+      exports: [KASSA_CONFIG],
+    };
+  }
+}

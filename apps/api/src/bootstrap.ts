@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { MikroORM } from '@mikro-orm/core';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ErrorBody, errorBody, kassaValidationPipe, KassaExceptionFilter, requireJsonBodies, toErrorBody } from '@kassa/shared';
+import { FirstStartFlow, FirstStartResult } from '@kassa/identity';
+import { httpMetrics, KassaIoAdapter, migrate } from '@kassa/platform';
+import { AppModule } from './app.module';
+import { KassaConfig } from './config/kassa-config';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Creates the app, brings the schema up to date, starts workers and runs first-start seeding.
+ * `main.ts` and every e2e test go through here, so tests boot what production boots.
+ */
+export async function createApp(config: KassaConfig): Promise<{ app: NestExpressApplication; firstStart: FirstStartResult }> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  configureHttp(app, config);
+  await migrate(app.get(MikroORM));
+  await app.init();
+  const firstStart = await app.get(FirstStartFlow).run(config.firstStart);
+  return { app, firstStart };
+}
+
+function configureHttp(app: NestExpressApplication, config: KassaConfig): void {
+  const httpLogger = new NestLogger('HTTP');
+  if (config.http.trustProxy) app.set('trust proxy', config.http.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'https:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors({
+    origin: config.http.corsOrigins,
+    exposedHeaders: ['Content-Range'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Order-Token'],
+  });
+  app.use(httpMetrics);
+  app.use(requireJsonBodies());
+  app.use(express.json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  // body-parser reports malformed and oversized bodies here, before Nest's filters see a request.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const body: ErrorBody = toErrorBody(error, httpLogger);
+    res.status(body.statusCode).json(body);
+  });
+  serveAdmin(app, config.http.adminDist);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
+  app.useGlobalPipes(kassaValidationPipe());
+  app.useGlobalFilters(new KassaExceptionFilter());
+  app.useWebSocketAdapter(new KassaIoAdapter(app, config.platform.redis?.url, config.platform.redis?.prefix));
+  setupOpenApi(app);
+}
+
+/** The react-admin console is a static build served at /admin, with client-side routes falling back to index.html. */
+function serveAdmin(app: NestExpressApplication, dist: string): void {
+  const index = join(dist, 'index.html');
+  app.use('/admin', express.static(dist, { index: false, maxAge: '1h' }));
+  app.use('/admin', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!existsSync(index)) {
+      res.status(503).json(errorBody(503, 'ADMIN_NOT_BUILT', 'The admin console is not built; run `npm run build:admin`'));
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function setupOpenApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kassa API')
+      .setDescription(
+        'Click-and-collect and point-of-sale backend. Storefront routes are public; admin routes need a staff ' +
+          'bearer token from POST /api/v1/auth/login. Every error has the shape of ErrorBody. Money is integer ' +
+          'minor units (öre) with an ISO 4217 currency.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+    { extraModels: [ErrorBody] },
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,22 @@
+import { parseEnvironment } from './environment';
+import { buildConfig } from './kassa-config';
+
+describe('configuration', () => {
+  it('runs embedded with nothing set', () => {
+    const env = parseEnvironment({ KASSA_DATA_DIR: 'memory://' });
+    const config = buildConfig(env);
+    expect(config.embedded).toBe(true);
+    expect(config.http.port).toBe(3000);
+    expect(config.platform.redis).toBeUndefined();
+  });
+
+  it('names the variable that is wrong and why', () => {
+    expect(() => parseEnvironment({ PORT: 'eighty' })).toThrow(/PORT="eighty": must be an integer number/);
+    expect(() => parseEnvironment({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL="localhost:6379": must be a redis/);
+    expect(() => parseEnvironment({ KASSA_WORKERS: 'perhaps' })).toThrow(/KASSA_WORKERS="perhaps": must be a boolean/);
+  });
+
+  it('demands a JWT secret when running on a real database', () => {
+    expect(() => parseEnvironment({ DATABASE_URL: 'postgresql://localhost/kassa' })).toThrow(/JWT_SECRET/);
+  });
+});

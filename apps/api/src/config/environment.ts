@@ -1,0 +1,87 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+/** Every environment variable Kassa reads, with its rule. The README's table mirrors this class. */
+export class Environment {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  KASSA_DATA_DIR = './data';
+
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsString() @Matches(/^[a-zA-Z0-9:_-]+$/, { message: 'may hold letters, digits, ":", "_" and "-"' })
+  KASSA_QUEUE_PREFIX = 'kassa';
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  JWT_REFRESH_TTL_DAYS = 30;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
+  @IsEmail({}, { message: 'must be an email address' })
+  KASSA_ADMIN_EMAIL = 'admin@example.com';
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
+  KASSA_ADMIN_PASSWORD?: string;
+
+  @Transform(toBool) @IsBoolean()
+  KASSA_WORKERS = true;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  KASSA_OUTBOX_POLL_MS = 1000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  CORS_ORIGINS = '*';
+
+  @IsString() @Matches(/^\d+(kb|mb)$/, { message: 'must look like 256kb or 1mb' })
+  BODY_LIMIT = '256kb';
+
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional() @IsString()
+  KASSA_ADMIN_DIST?: string;
+}
+
+/** Parses and checks the environment; a wrong value stops the app with a message naming the variable. */
+export function parseEnvironment(raw: Record<string, string | undefined>): Environment {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(present[e.property] ?? '')}: ${Object.values(e.constraints ?? {}).map((m) => m.replace(`${e.property} `, '')).join(', ')}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (env.DATABASE_URL && !env.JWT_SECRET) {
+    throw new Error('Invalid configuration:\n  JWT_SECRET: must be set (32+ characters) when DATABASE_URL is set; only the embedded mode generates one');
+  }
+  return env;
+}

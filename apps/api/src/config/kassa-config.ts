@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { IdentityOptions } from '@kassa/identity';
+import type { PlatformOptions } from '@kassa/platform';
+import { Environment } from './environment';
+
+/** The one typed configuration object, built from the validated environment at boot. */
+export interface KassaConfig {
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly corsOrigins: '*' | string[];
+    readonly bodyLimit: string;
+    readonly trustProxy?: string;
+    readonly adminDist: string;
+  };
+  readonly logLevel: string;
+  readonly platform: PlatformOptions;
+  readonly identity: IdentityOptions;
+  readonly firstStart: { readonly adminEmail: string; readonly adminPassword?: string };
+  readonly embedded: boolean;
+}
+
+/** The embedded mode keeps its generated JWT secret beside its data, so sign-ins survive restarts. */
+function embeddedJwtSecret(dataDir: string): string {
+  if (dataDir.startsWith('memory://')) return randomBytes(32).toString('hex');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function buildConfig(env: Environment): KassaConfig {
+  const dataDir = env.KASSA_DATA_DIR.startsWith('memory://') ? env.KASSA_DATA_DIR : resolve(env.KASSA_DATA_DIR);
+  return {
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      bodyLimit: env.BODY_LIMIT,
+      trustProxy: env.TRUST_PROXY,
+      adminDist: resolve(env.KASSA_ADMIN_DIST ?? 'admin/dist'),
+    },
+    logLevel: env.LOG_LEVEL,
+    embedded: !env.DATABASE_URL,
+    platform: {
+      database: { url: env.DATABASE_URL, dataDir, poolSize: env.DATABASE_POOL_SIZE },
+      redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.KASSA_QUEUE_PREFIX } : undefined,
+      outbox: { dispatch: env.KASSA_WORKERS, pollIntervalMs: env.KASSA_OUTBOX_POLL_MS, maxAttempts: 10, concurrency: 8 },
+    },
+    identity: {
+      jwtSecret: env.JWT_SECRET ?? embeddedJwtSecret(dataDir),
+      accessTokenTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTokenTtlDays: env.JWT_REFRESH_TTL_DAYS,
+      lockout: { maxFailures: 10, minutes: 15 },
+      loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
+    firstStart: { adminEmail: env.KASSA_ADMIN_EMAIL, adminPassword: env.KASSA_ADMIN_PASSWORD },
+  };
+}

@@ -1,0 +1,13 @@
+export * from './platform.options';
+export * from './platform.module';
+export { migrate } from './database/database.module';
+export { EventPublisher } from './outbox/event-publisher';
+export { OutboxConsumers, PermanentDeliveryError } from './outbox/outbox.consumers';
+export type { OutboxConsumer, DeliveryContext } from './outbox/outbox.consumers';
+export { OutboxMessage, OutboxStatus } from './outbox/outbox-message.entity';
+export { OutboxDispatcher } from './outbox/outbox-dispatcher';
+export { OutboxDelivery, retryDelayMs } from './outbox/outbox-delivery';
+export { runExclusively } from './scheduling/exclusive-run';
+export { createRedis } from './redis/redis';
+export { httpMetrics } from './health/http-metrics';
+export { KassaIoAdapter } from './websocket/kassa-io.adapter';

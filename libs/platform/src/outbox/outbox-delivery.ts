@@ -1,0 +1,83 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { STORE_SCOPE_FILTER, UNSCOPED } from '@kassa/shared';
+import { OutboxConsumers, PermanentDeliveryError } from './outbox.consumers';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+import { outboxDead, outboxDelivered, outboxFailed } from './outbox-metrics';
+
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/** Exponential backoff with ±20 % jitter: 1 s, 2 s, 4 s … capped at ten minutes. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(1000 * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/** Hands one claimed message to its consumer and records the outcome on the row. */
+@Injectable()
+export class OutboxDelivery {
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly consumers: OutboxConsumers,
+  ) {}
+
+  /** A fork that background work may use: not tied to a request, and not narrowed to any store. */
+  systemEm(): EntityManager {
+    const em = this.orm.em.fork() as EntityManager;
+    em.setFilterParams(STORE_SCOPE_FILTER, UNSCOPED);
+    return em;
+  }
+
+  async deliver(messageId: string, maxAttempts: number): Promise<void> {
+    const em = this.systemEm();
+    const message = await em.findOne(OutboxMessage, messageId);
+    if (!message || message.status !== OutboxStatus.PROCESSING) return;
+    const consumer = this.consumers.get(message.consumer);
+    if (!consumer) {
+      await this.finish(em, message, OutboxStatus.DEAD, `No consumer named "${message.consumer}" in this version`);
+      return;
+    }
+    try {
+      await RequestContext.create(this.systemEm(), () =>
+        consumer.handle(
+          { type: message.eventType, payload: message.payload, storeId: message.storeId ?? undefined },
+          { messageId: message.id, attempt: message.attempts },
+        ),
+      );
+      await this.finish(em, message, OutboxStatus.DONE, null);
+      outboxDelivered.inc({ consumer: message.consumer });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const permanent = error instanceof PermanentDeliveryError;
+      if (permanent || message.attempts >= maxAttempts) {
+        this.logger.error(`${message.consumer} gave up on ${message.id} after ${message.attempts} attempt(s): ${reason}`);
+        await this.finish(em, message, OutboxStatus.DEAD, reason);
+        outboxDead.inc({ consumer: message.consumer });
+      } else {
+        this.logger.warn(`${message.consumer} failed on ${message.id} (attempt ${message.attempts}): ${reason}`);
+        await em.nativeUpdate(
+          OutboxMessage,
+          { id: message.id, status: OutboxStatus.PROCESSING },
+          {
+            status: OutboxStatus.PENDING,
+            lockedUntil: null,
+            lastError: reason,
+            availableAt: new Date(Date.now() + retryDelayMs(message.attempts)),
+          },
+        );
+        outboxFailed.inc({ consumer: message.consumer });
+      }
+    }
+  }
+
+  private async finish(em: EntityManager, message: OutboxMessage, status: OutboxStatus, error: string | null): Promise<void> {
+    await em.nativeUpdate(
+      OutboxMessage,
+      { id: message.id, status: OutboxStatus.PROCESSING },
+      { status, lockedUntil: null, lastError: error, processedAt: new Date() },
+    );
+  }
+}

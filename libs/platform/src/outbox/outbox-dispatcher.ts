@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { EventSubscriber } from '@mikro-orm/core';
+import { PLATFORM_OPTIONS, PlatformOptions } from '../platform.options';
+import { OutboxDelivery } from './outbox-delivery';
+import { BullMqTransport, ClaimedMessage, InProcessTransport, OutboxTransport } from './outbox-transport';
+
+const LEASE_SECONDS = 60;
+const BATCH = 100;
+
+/**
+ * Finds due outbox rows and hands them to the transport. Claiming uses SKIP LOCKED and a lease,
+ * so any number of replicas can dispatch, and a row claimed by a process that died is claimed
+ * again when its lease runs out: a crash between commit and delivery loses nothing.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown, EventSubscriber {
+  private readonly logger = new Logger('OutboxDispatcher');
+  private transport?: OutboxTransport;
+  private timer?: NodeJS.Timeout;
+  private polling?: Promise<void>;
+  private pollAgain = false;
+  private stopped = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly delivery: OutboxDelivery,
+    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.outbox.dispatch) return;
+    const { maxAttempts, concurrency } = this.options.outbox;
+    const deliver = (id: string) => this.delivery.deliver(id, maxAttempts);
+    this.transport = this.options.redis
+      ? new BullMqTransport(this.options.redis.url, this.options.redis.prefix, deliver, concurrency)
+      : new InProcessTransport(deliver, concurrency);
+    this.orm.em.getEventManager().registerSubscriber(this);
+    this.logger.log(`Dispatching outbox messages ${this.options.redis ? 'through BullMQ' : 'in process'}`);
+    this.nudge();
+  }
+
+  /** MikroORM hook: a commit may have written outbox rows, so look now rather than at the next tick. */
+  afterTransactionCommit(): void {
+    this.nudge();
+  }
+
+  nudge(): void {
+    if (this.stopped || !this.transport) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.polling = this.poll().finally(() => {
+      this.polling = undefined;
+      if (this.stopped) return;
+      if (this.pollAgain) {
+        this.pollAgain = false;
+        setImmediate(() => this.nudge());
+      } else {
+        this.timer = setTimeout(() => this.nudge(), this.options.outbox.pollIntervalMs);
+      }
+    });
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      let claimed: ClaimedMessage[];
+      do {
+        claimed = await this.claim();
+        if (claimed.length > 0 && this.transport) await this.transport.send(claimed);
+      } while (claimed.length === BATCH && !this.stopped);
+    } catch (error) {
+      this.logger.error(`Polling the outbox failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async claim(): Promise<ClaimedMessage[]> {
+    const rows: Array<{ id: string; attempts: number }> = await this.delivery
+      .systemEm()
+      .execute(
+        `update outbox_message set status = 'processing', attempts = attempts + 1,
+                locked_until = now() + make_interval(secs => ?)
+          where id in (
+            select id from outbox_message
+             where (status = 'pending' and available_at <= now())
+                or (status = 'processing' and locked_until < now())
+             order by available_at
+             limit ? for update skip locked)
+        returning id, attempts`,
+        [LEASE_SECONDS, BATCH],
+      );
+    return rows.map((r) => ({ id: r.id, attempts: Number(r.attempts) }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.polling;
+    await this.transport?.close();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './access.decorators';
+export * from './store-scope';

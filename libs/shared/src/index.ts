@@ -1,0 +1,7 @@
+export * from './money';
+export * from './errors';
+export * from './ids';
+export * from './events';
+export * from './pagination';
+export * from './auth';
+export * from './http';

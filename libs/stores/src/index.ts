@@ -1,0 +1,6 @@
+export { StoresModule } from './stores.module';
+export { StoresService } from './stores.service';
+export type { NewOrganisation } from './stores.service';
+export { StoresError, StoresErrorCode } from './stores.errors';
+export { CreateStoreDto, UpdateStoreDto, StoreResponse, PublicStoreResponse } from './dto/store.dto';
+export type { StoreLocale } from './store.entity';

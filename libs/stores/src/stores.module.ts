@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Organisation } from './organisation.entity';
+import { Store } from './store.entity';
+import { StoresAdminController } from './stores-admin.controller';
+import { StoresController } from './stores.controller';
+import { StoresService } from './stores.service';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([Organisation, Store])],
+  controllers: [StoresController, StoresAdminController],
+  providers: [StoresService],
+  exports: [StoresService],
+})
+export class StoresModule {}
