@@ -2,9 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { MIGRATIONS } from '@kassa/migrations';
-import { IdentityModule } from '@kassa/identity';
+import { IDENTITY_ENTITIES, IdentityModule } from '@kassa/identity';
 import { PlatformModule } from '@kassa/platform';
-import { StoresModule } from '@kassa/stores';
+import { STORES_ENTITIES, StoresModule } from '@kassa/stores';
 import { KassaConfig } from './config/kassa-config';
 
 export const KASSA_CONFIG = Symbol('KASSA_CONFIG');
@@ -28,7 +28,7 @@ export class AppModule {
           },
         }),
         ScheduleModule.forRoot(),
-        PlatformModule.forRoot(config.platform, MIGRATIONS),
+        PlatformModule.forRoot(config.platform, MIGRATIONS, [...STORES_ENTITIES, ...IDENTITY_ENTITIES]),
         StoresModule,
         IdentityModule.forRoot(config.identity),
       ],

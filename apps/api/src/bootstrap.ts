@@ -24,6 +24,7 @@ export async function createApp(config: KassaConfig): Promise<{ app: NestExpress
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     bufferLogs: true,
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

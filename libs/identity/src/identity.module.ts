@@ -15,13 +15,16 @@ import { UsersAdminController } from './users-admin.controller';
 import { UsersService } from './users.service';
 import { User } from './user.entity';
 
+/** Handed to the platform's ORM setup by the app. */
+export const IDENTITY_ENTITIES = [User, RefreshToken];
+
 @Module({})
 export class IdentityModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: IdentityModule,
       imports: [
-        MikroOrmModule.forFeature([User, RefreshToken]),
+        MikroOrmModule.forFeature(IDENTITY_ENTITIES),
         StoresModule,
         PassportModule,
         JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),

@@ -1,4 +1,4 @@
-export { IdentityModule } from './identity.module';
+export { IdentityModule, IDENTITY_ENTITIES } from './identity.module';
 export type { IdentityOptions } from './identity.options';
 export { AuthService } from './auth.service';
 export { FirstStartFlow } from './first-start.flow';

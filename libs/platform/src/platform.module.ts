@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import type { MigrationObject } from '@mikro-orm/core';
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseModule } from './database/database.module';
 import { HealthController, RedisHealth } from './health/health.controller';
@@ -17,11 +17,12 @@ import { PLATFORM_OPTIONS, PlatformOptions } from './platform.options';
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(options: PlatformOptions, migrations: MigrationObject[]): DynamicModule {
+  /** `entities`: every lib's entity list (`STORES_ENTITIES`, …); the platform adds its own. */
+  static forRoot(options: PlatformOptions, migrations: MigrationObject[], entities: EntityClass<object>[]): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
-        DatabaseModule.forRoot(options.database, migrations),
+        DatabaseModule.forRoot(options.database, migrations, [OutboxMessage, ...entities]),
         MikroOrmModule.forFeature([OutboxMessage]),
         TerminusModule.forRoot({ logger: false }),
       ],

@@ -6,8 +6,11 @@ import { StoresAdminController } from './stores-admin.controller';
 import { StoresController } from './stores.controller';
 import { StoresService } from './stores.service';
 
+/** Handed to the platform's ORM setup by the app. */
+export const STORES_ENTITIES = [Organisation, Store];
+
 @Module({
-  imports: [MikroOrmModule.forFeature([Organisation, Store])],
+  imports: [MikroOrmModule.forFeature(STORES_ENTITIES)],
   controllers: [StoresController, StoresAdminController],
   providers: [StoresService],
   exports: [StoresService],

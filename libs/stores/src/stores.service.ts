@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { FilterQuery } from '@mikro-orm/core';
+import { EventPublisher } from '@kassa/platform';
 import { likePattern, ListPage, ListQuery, STORE_SCOPE_FILTER, StaffActor, UNSCOPED } from '@kassa/shared';
 import { CreateStoreDto, PublicStoreResponse, StoreResponse, UpdateStoreDto } from './dto/store.dto';
 import { Organisation } from './organisation.entity';
 import { Store } from './store.entity';
+import { storeUpdated } from './stores.events';
 import { StoresError, StoresErrorCode } from './stores.errors';
 import { normaliseOrganisationNumber, slugify, storeSettingsProblems } from './store-rules';
 
@@ -19,7 +21,10 @@ export interface NewOrganisation {
  */
 @Injectable()
 export class StoresService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventPublisher,
+  ) {}
 
   async listPublic(): Promise<PublicStoreResponse[]> {
     const stores = await this.em.find(Store, {}, { orderBy: { name: 'ASC' } });
@@ -59,8 +64,12 @@ export class StoresService {
 
   async update(id: string, input: UpdateStoreDto): Promise<StoreResponse> {
     const store = await this.load(id);
+    const before = StoreResponse.of(store);
     await this.apply(store, input);
-    return StoreResponse.of(store);
+    const after = StoreResponse.of(store);
+    const changed = (Object.keys(input) as Array<keyof StoreResponse>).filter((key) => before[key] !== after[key]);
+    if (changed.length > 0) this.events.publish(storeUpdated({ storeId: store.id, changed }));
+    return after;
   }
 
   /** Ids of every store of an organisation: an owner's scope. Deliberately unscoped. */

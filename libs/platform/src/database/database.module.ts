@@ -2,12 +2,13 @@ import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdow
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Migrator } from '@mikro-orm/migrations';
-import type { MigrationObject } from '@mikro-orm/core';
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PlatformOptions } from '../platform.options';
 import { EmbeddedPostgres } from './embedded-postgres';
 
 const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
+const ormLogger = new Logger('MikroORM');
 
 @Module({})
 class EmbeddedDatabaseModule {}
@@ -28,7 +29,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(options: PlatformOptions['database'], migrations: MigrationObject[]): DynamicModule {
+  static forRoot(options: PlatformOptions['database'], migrations: MigrationObject[], entities: EntityClass<object>[]): DynamicModule {
     const embedded: DynamicModule = {
       module: EmbeddedDatabaseModule,
       providers: [
@@ -50,12 +51,15 @@ export class DatabaseModule {
           useFactory: (server: EmbeddedPostgres | null) => ({
             driver: PostgreSqlDriver,
             clientUrl: options.url ?? server?.url,
-            autoLoadEntities: true,
+            // Listed, not auto-loaded: auto-loading registers entities once per process, so a
+            // second app in the same process (tests) would start without them.
+            entities,
             forceUtcTimezone: true,
             pool: { min: 0, max: options.poolSize },
             extensions: [Migrator],
             migrations: { migrationsList: migrations, transactional: true, allOrNothing: true },
             discovery: { warnWhenNoEntities: false },
+            logger: (message: string) => ormLogger.debug(message),
           }),
         }),
       ],

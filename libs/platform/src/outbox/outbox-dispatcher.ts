@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { EventSubscriber } from '@mikro-orm/core';
 import { PLATFORM_OPTIONS, PlatformOptions } from '../platform.options';
@@ -14,7 +14,7 @@ const BATCH = 100;
  * again when its lease runs out: a crash between commit and delivery loses nothing.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown, EventSubscriber {
+export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy, EventSubscriber {
   private readonly logger = new Logger('OutboxDispatcher');
   private transport?: OutboxTransport;
   private timer?: NodeJS.Timeout;
@@ -94,7 +94,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     return rows.map((r) => ({ id: r.id, attempts: Number(r.attempts) }));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Runs before any shutdown hook, so deliveries finish while the database is still open. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.polling;
