@@ -1,0 +1,196 @@
+/** Kassa's own labels. The Swedish catalogue must have every key of the English one. */
+export const englishKassaMessages = {
+  resources: {
+    stores: {
+      name: 'Store |||| Stores',
+      fields: {
+        id: 'ID',
+        name: 'Name',
+        slug: 'Slug (used in URLs)',
+        organisationNumber: 'Organisation number',
+        addressLine1: 'Address',
+        addressLine2: 'Address line 2',
+        postalCode: 'Postal code',
+        city: 'City',
+        country: 'Country',
+        phone: 'Phone',
+        email: 'Email',
+        timezone: 'Time zone',
+        currency: 'Currency',
+        locale: 'Language',
+        acceptingOrders: 'Accepting orders',
+        createdAt: 'Created',
+        updatedAt: 'Updated',
+        q: 'Search',
+      },
+    },
+    users: {
+      name: 'User |||| Users',
+      fields: {
+        id: 'ID',
+        name: 'Name',
+        email: 'Email',
+        role: 'Role',
+        storeIds: 'Stores',
+        active: 'Active',
+        password: 'Password',
+        newPassword: 'New password',
+        lastLoginAt: 'Last sign-in',
+        createdAt: 'Created',
+        q: 'Search',
+      },
+    },
+  },
+  kassa: {
+    title: 'Kassa',
+    login: {
+      subtitle: 'Back office',
+    },
+    stores: {
+      sections: {
+        identity: 'Store',
+        address: 'Address and contact',
+        settings: 'Settings',
+      },
+      edit_title: 'Store: %{name}',
+      slug_help: 'Made from the name when left empty.',
+      slug_format: 'Only lowercase letters a–z, digits and single dashes',
+    },
+    users: {
+      edit_title: 'User: %{name}',
+      password_help: 'At least 12 characters.',
+      new_password_help: 'Leave empty to keep the current password. At least 12 characters.',
+    },
+    roles: {
+      owner: 'Owner',
+      manager: 'Manager',
+      staff: 'Staff',
+    },
+    locales: {
+      sv: 'Swedish',
+      en: 'English',
+    },
+    countries: {
+      SE: 'Sweden',
+      NO: 'Norway',
+      DK: 'Denmark',
+      FI: 'Finland',
+      IS: 'Iceland',
+      EE: 'Estonia',
+      LV: 'Latvia',
+      LT: 'Lithuania',
+      DE: 'Germany',
+    },
+    currencies: {
+      SEK: 'SEK – Swedish krona',
+      NOK: 'NOK – Norwegian krone',
+      DKK: 'DKK – Danish krone',
+      EUR: 'EUR – Euro',
+    },
+    timezones: {
+      'Europe/Stockholm': 'Stockholm',
+      'Europe/Oslo': 'Oslo',
+      'Europe/Copenhagen': 'Copenhagen',
+      'Europe/Helsinki': 'Helsinki',
+    },
+  },
+};
+
+export type KassaMessages = typeof englishKassaMessages;
+
+export const swedishKassaMessages: KassaMessages = {
+  resources: {
+    stores: {
+      name: 'Butik |||| Butiker',
+      fields: {
+        id: 'ID',
+        name: 'Namn',
+        slug: 'Kortnamn (används i webbadresser)',
+        organisationNumber: 'Organisationsnummer',
+        addressLine1: 'Adress',
+        addressLine2: 'Adressrad 2',
+        postalCode: 'Postnummer',
+        city: 'Ort',
+        country: 'Land',
+        phone: 'Telefon',
+        email: 'E-post',
+        timezone: 'Tidszon',
+        currency: 'Valuta',
+        locale: 'Språk',
+        acceptingOrders: 'Tar emot beställningar',
+        createdAt: 'Skapad',
+        updatedAt: 'Ändrad',
+        q: 'Sök',
+      },
+    },
+    users: {
+      name: 'Användare |||| Användare',
+      fields: {
+        id: 'ID',
+        name: 'Namn',
+        email: 'E-post',
+        role: 'Roll',
+        storeIds: 'Butiker',
+        active: 'Aktiv',
+        password: 'Lösenord',
+        newPassword: 'Nytt lösenord',
+        lastLoginAt: 'Senaste inloggning',
+        createdAt: 'Skapad',
+        q: 'Sök',
+      },
+    },
+  },
+  kassa: {
+    title: 'Kassa',
+    login: {
+      subtitle: 'Administration',
+    },
+    stores: {
+      sections: {
+        identity: 'Butik',
+        address: 'Adress och kontakt',
+        settings: 'Inställningar',
+      },
+      edit_title: 'Butik: %{name}',
+      slug_help: 'Skapas från namnet om fältet lämnas tomt.',
+      slug_format: 'Endast små bokstäver a–z, siffror och enkla bindestreck',
+    },
+    users: {
+      edit_title: 'Användare: %{name}',
+      password_help: 'Minst 12 tecken.',
+      new_password_help: 'Lämna tomt för att behålla nuvarande lösenord. Minst 12 tecken.',
+    },
+    roles: {
+      owner: 'Ägare',
+      manager: 'Butikschef',
+      staff: 'Personal',
+    },
+    locales: {
+      sv: 'Svenska',
+      en: 'Engelska',
+    },
+    countries: {
+      SE: 'Sverige',
+      NO: 'Norge',
+      DK: 'Danmark',
+      FI: 'Finland',
+      IS: 'Island',
+      EE: 'Estland',
+      LV: 'Lettland',
+      LT: 'Litauen',
+      DE: 'Tyskland',
+    },
+    currencies: {
+      SEK: 'SEK – svensk krona',
+      NOK: 'NOK – norsk krona',
+      DKK: 'DKK – dansk krona',
+      EUR: 'EUR – euro',
+    },
+    timezones: {
+      'Europe/Stockholm': 'Stockholm',
+      'Europe/Oslo': 'Oslo',
+      'Europe/Copenhagen': 'Köpenhamn',
+      'Europe/Helsinki': 'Helsingfors',
+    },
+  },
+};

@@ -1,0 +1,16 @@
+import { Edit, useRecordContext, useTranslate } from 'react-admin';
+import type { Store } from '../types';
+import { StoreForm, toStoreInput } from './store-form';
+
+const StoreTitle = () => {
+  const record = useRecordContext<Store>();
+  const translate = useTranslate();
+  return <span>{record ? translate('kassa.stores.edit_title', { name: record.name }) : ''}</span>;
+};
+
+// Pessimistic: the API validates, so the form waits for its answer and shows field errors.
+export const StoreEdit = () => (
+  <Edit title={<StoreTitle />} mutationMode="pessimistic" transform={toStoreInput} redirect="list">
+    <StoreForm />
+  </Edit>
+);

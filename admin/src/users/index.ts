@@ -1,0 +1,3 @@
+export { UserCreate } from './user-create';
+export { UserEdit } from './user-edit';
+export { UserList } from './user-list';
