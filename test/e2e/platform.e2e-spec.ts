@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
+import { realRedisUrl } from '../support/test-database';
 
 describe('the running app', () => {
   let kassa: TestApp;
@@ -11,6 +12,7 @@ describe('the running app', () => {
     const response = await kassa.http.get('/health').expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.info.database.status).toBe('up');
+    if (realRedisUrl) expect(response.body.info.redis.status).toBe('up');
   });
 
   it('serves its OpenAPI document with every route and the error shape', async () => {

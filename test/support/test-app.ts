@@ -19,8 +19,8 @@ export interface TestApp {
 }
 
 /** Boots the real app (same bootstrap as main.ts) on a fresh database and a loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApp> {
+  const database: TestDatabase = shared ?? (await createTestDatabase());
   const config = buildConfig(
     parseEnvironment({
       KASSA_ADMIN_EMAIL: OWNER_EMAIL,
@@ -47,7 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { ModuleMetadata } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { MIGRATIONS } from '@kassa/migrations';
@@ -9,10 +10,13 @@ import { KassaConfig } from './config/kassa-config';
 
 export const KASSA_CONFIG = Symbol('KASSA_CONFIG');
 
+export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
+
 /** Assembles the libs into the one deployable app; no domain logic lives here. */
 @Module({})
 export class AppModule {
-  static forRoot(config: KassaConfig): DynamicModule {
+  /** `extraImports` lets an embedding program (or a test) add modules, e.g. more outbox consumers. */
+  static forRoot(config: KassaConfig, extraImports: ModuleImport[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -31,6 +35,7 @@ export class AppModule {
         PlatformModule.forRoot(config.platform, MIGRATIONS, [...STORES_ENTITIES, ...IDENTITY_ENTITIES]),
         StoresModule,
         IdentityModule.forRoot(config.identity),
+        ...extraImports,
       ],
       providers: [{ provide: KASSA_CONFIG, useValue: config }],
       exports: [KASSA_CONFIG],

@@ -11,7 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { ErrorBody, errorBody, kassaValidationPipe, KassaExceptionFilter, requireJsonBodies, toErrorBody } from '@kassa/shared';
 import { FirstStartFlow, FirstStartResult } from '@kassa/identity';
 import { httpMetrics, KassaIoAdapter, migrate } from '@kassa/platform';
-import { AppModule } from './app.module';
+import { AppModule, ModuleImport } from './app.module';
 import { KassaConfig } from './config/kassa-config';
 
 export const API_PREFIX = 'api/v1';
@@ -20,19 +20,48 @@ export const API_PREFIX = 'api/v1';
  * Creates the app, brings the schema up to date, starts workers and runs first-start seeding.
  * `main.ts` and every e2e test go through here, so tests boot what production boots.
  */
-export async function createApp(config: KassaConfig): Promise<{ app: NestExpressApplication; firstStart: FirstStartResult }> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(
+  config: KassaConfig,
+  extraImports: ModuleImport[] = [],
+): Promise<{ app: NestExpressApplication; firstStart: FirstStartResult }> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraImports), {
     bodyParser: false,
     bufferLogs: true,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   configureHttp(app, config);
   await migrate(app.get(MikroORM));
   await app.init();
   const firstStart = await app.get(FirstStartFlow).run(config.firstStart);
   return { app, firstStart };
+}
+
+/**
+ * SIGTERM or SIGINT: stop taking connections, let requests in flight, WebSocket clients and
+ * outbox deliveries finish, close the database, and exit 0. A second signal, or 25 s, forces it.
+ */
+export function closeOnSignals(app: NestExpressApplication): void {
+  const logger = new NestLogger('Shutdown');
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    logger.log(`${signal} received, draining`);
+    setTimeout(() => {
+      logger.error('Still draining after 25 s; exiting');
+      process.exit(1);
+    }, 25_000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(error instanceof Error ? error.stack : String(error));
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 function configureHttp(app: NestExpressApplication, config: KassaConfig): void {

@@ -1,6 +1,6 @@
 import { parseEnvironment } from './config/environment';
 import { buildConfig } from './config/kassa-config';
-import { createApp } from './bootstrap';
+import { closeOnSignals, createApp } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = buildConfig(parseEnvironment(process.env));
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     await app.close();
     return;
   }
+  closeOnSignals(app);
   await app.listen(config.http.port, config.http.host);
   const base = `http://localhost:${config.http.port}`;
   const lines = [

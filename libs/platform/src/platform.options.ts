@@ -17,6 +17,8 @@ export interface PlatformOptions {
     readonly dispatch: boolean;
     readonly pollIntervalMs: number;
     readonly maxAttempts: number;
+    /** First retry delay; each further retry doubles it, up to ten minutes. */
+    readonly retryBaseMs: number;
     readonly concurrency: number;
   };
 }

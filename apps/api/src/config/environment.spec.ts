@@ -11,9 +11,9 @@ describe('configuration', () => {
   });
 
   it('names the variable that is wrong and why', () => {
-    expect(() => parseEnvironment({ PORT: 'eighty' })).toThrow(/PORT="eighty": must be an integer number/);
-    expect(() => parseEnvironment({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL="localhost:6379": must be a redis/);
-    expect(() => parseEnvironment({ KASSA_WORKERS: 'perhaps' })).toThrow(/KASSA_WORKERS="perhaps": must be a boolean/);
+    expect(() => parseEnvironment({ PORT: 'eighty' })).toThrow(/PORT="eighty": .*must be an integer number/);
+    expect(() => parseEnvironment({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL="localhost:6379": .*must be a redis/);
+    expect(() => parseEnvironment({ KASSA_WORKERS: 'perhaps' })).toThrow(/KASSA_WORKERS="perhaps": .*must be a boolean/);
   });
 
   it('demands a JWT secret when running on a real database', () => {

@@ -58,6 +58,12 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  KASSA_OUTBOX_MAX_ATTEMPTS = 10;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(600000)
+  KASSA_OUTBOX_RETRY_BASE_MS = 1000;
+
   @IsString()
   CORS_ORIGINS = '*';
 

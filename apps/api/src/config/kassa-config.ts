@@ -49,7 +49,13 @@ export function buildConfig(env: Environment): KassaConfig {
     platform: {
       database: { url: env.DATABASE_URL, dataDir, poolSize: env.DATABASE_POOL_SIZE },
       redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.KASSA_QUEUE_PREFIX } : undefined,
-      outbox: { dispatch: env.KASSA_WORKERS, pollIntervalMs: env.KASSA_OUTBOX_POLL_MS, maxAttempts: 10, concurrency: 8 },
+      outbox: {
+        dispatch: env.KASSA_WORKERS,
+        pollIntervalMs: env.KASSA_OUTBOX_POLL_MS,
+        maxAttempts: env.KASSA_OUTBOX_MAX_ATTEMPTS,
+        retryBaseMs: env.KASSA_OUTBOX_RETRY_BASE_MS,
+        concurrency: 8,
+      },
     },
     identity: {
       jwtSecret: env.JWT_SECRET ?? embeddedJwtSecret(dataDir),

@@ -8,9 +8,9 @@ import { outboxDead, outboxDelivered, outboxFailed } from './outbox-metrics';
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 
-/** Exponential backoff with ±20 % jitter: 1 s, 2 s, 4 s … capped at ten minutes. */
-export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(1000 * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+/** Exponential backoff with ±20 % jitter: 1 s, 2 s, 4 s … (for a 1 s base), capped at ten minutes. */
+export function retryDelayMs(attempt: number, baseMs = 1000, random: () => number = Math.random): number {
+  const base = Math.min(baseMs * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
@@ -31,7 +31,7 @@ export class OutboxDelivery {
     return em;
   }
 
-  async deliver(messageId: string, maxAttempts: number): Promise<void> {
+  async deliver(messageId: string, policy: { maxAttempts: number; retryBaseMs: number }): Promise<void> {
     const em = this.systemEm();
     const message = await em.findOne(OutboxMessage, messageId);
     if (!message || message.status !== OutboxStatus.PROCESSING) return;
@@ -52,7 +52,7 @@ export class OutboxDelivery {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof PermanentDeliveryError;
-      if (permanent || message.attempts >= maxAttempts) {
+      if (permanent || message.attempts >= policy.maxAttempts) {
         this.logger.error(`${message.consumer} gave up on ${message.id} after ${message.attempts} attempt(s): ${reason}`);
         await this.finish(em, message, OutboxStatus.DEAD, reason);
         outboxDead.inc({ consumer: message.consumer });
@@ -65,7 +65,7 @@ export class OutboxDelivery {
             status: OutboxStatus.PENDING,
             lockedUntil: null,
             lastError: reason,
-            availableAt: new Date(Date.now() + retryDelayMs(message.attempts)),
+            availableAt: new Date(Date.now() + retryDelayMs(message.attempts, policy.retryBaseMs)),
           },
         );
         outboxFailed.inc({ consumer: message.consumer });
@@ -77,7 +77,8 @@ export class OutboxDelivery {
     await em.nativeUpdate(
       OutboxMessage,
       { id: message.id, status: OutboxStatus.PROCESSING },
-      { status, lockedUntil: null, lastError: error, processedAt: new Date() },
+      // A delivered message keeps the error of its last failed attempt, for support questions.
+      { status, lockedUntil: null, processedAt: new Date(), ...(error === null ? {} : { lastError: error }) },
     );
   }
 }

@@ -30,8 +30,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
 
   onApplicationBootstrap(): void {
     if (!this.options.outbox.dispatch) return;
-    const { maxAttempts, concurrency } = this.options.outbox;
-    const deliver = (id: string) => this.delivery.deliver(id, maxAttempts);
+    const { maxAttempts, retryBaseMs, concurrency } = this.options.outbox;
+    const deliver = (id: string) => this.delivery.deliver(id, { maxAttempts, retryBaseMs });
     this.transport = this.options.redis
       ? new BullMqTransport(this.options.redis.url, this.options.redis.prefix, deliver, concurrency)
       : new InProcessTransport(deliver, concurrency);

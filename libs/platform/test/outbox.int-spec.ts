@@ -1,0 +1,130 @@
+import { MikroORM } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { domainEvent, STORE_SCOPE_FILTER, UNSCOPED } from '@kassa/shared';
+import { DeliveryContext, EventPublisher, OutboxConsumers, OutboxMessage, OutboxStatus, PermanentDeliveryError } from '@kassa/platform';
+import { STORE_UPDATED } from '@kassa/stores';
+import { demoStoreId } from '../../../test/support/fixtures';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('transactional outbox', () => {
+  let kassa: TestApp;
+  let owner: string;
+  let storeId: string;
+  let em: EntityManager;
+  const received: Array<{ payload: object; context: DeliveryContext }> = [];
+  let failuresLeft = 0;
+  let failPermanently = false;
+
+  beforeAll(async () => {
+    kassa = await startTestApp({ KASSA_OUTBOX_RETRY_BASE_MS: '20', KASSA_OUTBOX_MAX_ATTEMPTS: '3' });
+    kassa.app.get(OutboxConsumers).register({
+      name: 'test.store-updated',
+      eventType: STORE_UPDATED,
+      handle: async (event, context) => {
+        if (failPermanently) throw new PermanentDeliveryError('address rejected');
+        if (failuresLeft > 0) {
+          failuresLeft -= 1;
+          throw new Error('provider unavailable');
+        }
+        received.push({ payload: event.payload, context });
+      },
+    });
+    owner = await kassa.login();
+    storeId = await demoStoreId(kassa.http);
+    em = kassa.app.get(MikroORM).em.fork() as EntityManager;
+    em.setFilterParams(STORE_SCOPE_FILTER, UNSCOPED);
+  });
+  afterAll(() => kassa.close());
+  beforeEach(() => {
+    received.length = 0;
+    failuresLeft = 0;
+    failPermanently = false;
+  });
+
+  const rename = (name: string) =>
+    kassa.http.put(`/api/v1/admin/stores/${storeId}`).set('Authorization', owner).send({ name }).expect(200);
+
+  it('delivers an event after its transaction commits, once', async () => {
+    await rename('Kafé Åtta');
+    await eventually(async () => received.length, (n) => n > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toEqual([
+      { payload: { storeId, changed: ['name'] }, context: { messageId: expect.any(String), attempt: 1 } },
+    ]);
+  });
+
+  it('publishes nothing when the transaction rolls back', async () => {
+    const before = await em.count(OutboxMessage, {});
+    await expect(
+      em.transactional(async () => {
+        kassa.app.get(EventPublisher).publish(domainEvent(STORE_UPDATED, { storeId, changed: ['name'] }, storeId));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await em.count(OutboxMessage, {})).toBe(before);
+  });
+
+  it('retries a failing consumer with backoff and delivers with the same message id', async () => {
+    failuresLeft = 2;
+    await rename('Kafé Nio');
+    await eventually(async () => received.length, (n) => n > 0);
+    expect(received).toHaveLength(1);
+    expect(received[0].context.attempt).toBe(3);
+    const row = await em.fork().findOneOrFail(OutboxMessage, received[0].context.messageId, { filters: { [STORE_SCOPE_FILTER]: UNSCOPED } });
+    expect(row).toMatchObject({ status: OutboxStatus.DONE, attempts: 3, lastError: 'provider unavailable' });
+  });
+
+  it('dead-letters after the last attempt, shows it to admins, and delivers it on retry', async () => {
+    failuresLeft = 3;
+    await rename('Kafé Tio');
+    const dead = await eventually(
+      () => kassa.http.get('/api/v1/admin/outbox-messages').query({ filter: JSON.stringify({ status: 'dead' }) }).set('Authorization', owner),
+      (r) => r.body.length > 0,
+    );
+    expect(dead.headers['content-range']).toBe('outbox-messages 0-0/1');
+    expect(dead.body[0]).toMatchObject({ consumer: 'test.store-updated', status: 'dead', attempts: 3, lastError: 'provider unavailable', storeId });
+    expect(received).toHaveLength(0);
+
+    await kassa.http.post(`/api/v1/admin/outbox-messages/${dead.body[0].id}/retry`).set('Authorization', owner).expect(200);
+    await eventually(async () => received.length, (n) => n > 0);
+    expect(received[0].context).toEqual({ messageId: dead.body[0].id, attempt: 1 });
+    const again = await kassa.http.post(`/api/v1/admin/outbox-messages/${dead.body[0].id}/retry`).set('Authorization', owner);
+    expect(again.status).toBe(409);
+  });
+
+  it('does not retry a permanent failure', async () => {
+    failPermanently = true;
+    await rename('Kafé Elva');
+    const rows = await eventually(
+      () => em.fork().find(OutboxMessage, { status: OutboxStatus.DEAD, lastError: 'address rejected' }, { filters: { [STORE_SCOPE_FILTER]: UNSCOPED } }),
+      (r) => r.length > 0,
+    );
+    expect(rows[0].attempts).toBe(1);
+  });
+
+  it('re-delivers a message whose worker died mid-delivery once its lease runs out', async () => {
+    const orphan = em.create(OutboxMessage, {
+      eventType: STORE_UPDATED,
+      consumer: 'test.store-updated',
+      payload: { storeId, changed: ['orphaned'] },
+      storeId,
+      status: OutboxStatus.PROCESSING,
+      attempts: 1,
+      lockedUntil: new Date(Date.now() - 1000),
+      availableAt: new Date(),
+      createdAt: new Date(),
+    });
+    await em.flush();
+    await eventually(async () => received.length, (n) => n > 0);
+    expect(received[0]).toEqual({ payload: { storeId, changed: ['orphaned'] }, context: { messageId: orphan.id, attempt: 2 } });
+  });
+});
