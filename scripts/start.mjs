@@ -30,7 +30,7 @@ function buildIfStale(name, sources, output, script) {
 
 buildIfStale('the api', ['apps/api/src', 'libs', 'migrations'], join(root, 'dist/apps/api/src/main.js'), 'build:api');
 if (!process.argv.includes('--migrate-only')) {
-  buildIfStale('the admin console', ['admin/src', 'admin/index.html'], join(root, 'admin/dist/index.html'), 'build:admin');
+  buildIfStale('the admin console', ['admin/src', 'admin/public', 'admin/index.html', 'admin/vite.config.ts'], join(root, 'admin/dist/index.html'), 'build:admin');
 }
 
 const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/src/main.js'), ...process.argv.slice(2)], {

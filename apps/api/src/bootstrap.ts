@@ -77,6 +77,8 @@ function configureHttp(app: NestExpressApplication, config: KassaConfig): void {
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'", "'unsafe-inline'"],
           fontSrc: ["'self'", 'data:'],
+          // Served over plain HTTP on a shop's LAN, upgrading would break the console; TLS is the proxy's job.
+          upgradeInsecureRequests: null,
         },
       },
     }),
