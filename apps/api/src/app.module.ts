@@ -3,7 +3,9 @@ import type { ModuleMetadata } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { MIGRATIONS } from '@kassa/migrations';
+import { CATALOG_ENTITIES, CatalogModule } from '@kassa/catalog';
 import { IDENTITY_ENTITIES, IdentityModule } from '@kassa/identity';
+import { INVENTORY_ENTITIES, InventoryModule } from '@kassa/inventory';
 import { PlatformModule } from '@kassa/platform';
 import { STORES_ENTITIES, StoresModule } from '@kassa/stores';
 import { KassaConfig } from './config/kassa-config';
@@ -32,9 +34,16 @@ export class AppModule {
           },
         }),
         ScheduleModule.forRoot(),
-        PlatformModule.forRoot(config.platform, MIGRATIONS, [...STORES_ENTITIES, ...IDENTITY_ENTITIES]),
+        PlatformModule.forRoot(config.platform, MIGRATIONS, [
+          ...STORES_ENTITIES,
+          ...IDENTITY_ENTITIES,
+          ...INVENTORY_ENTITIES,
+          ...CATALOG_ENTITIES,
+        ]),
         StoresModule,
         IdentityModule.forRoot(config.identity),
+        InventoryModule,
+        CatalogModule,
         ...extraImports,
       ],
       providers: [{ provide: KASSA_CONFIG, useValue: config }],

@@ -4,7 +4,7 @@ import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Inject } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { ACCESS_METADATA, AccessRule, RequestWithActor, STORE_SCOPE_FILTER, StaffActor, UNSCOPED } from '@kassa/shared';
+import { ACCESS_METADATA, AccessRule, applyTenancy, RequestWithActor, StaffActor } from '@kassa/shared';
 import { AccessTokenClaims, AuthService } from './auth.service';
 import { IdentityError, IdentityErrorCode } from './identity.errors';
 import { IDENTITY_OPTIONS, IdentityOptions } from './identity.options';
@@ -53,7 +53,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new IdentityError(IdentityErrorCode.NO_ACCESS_RULE, 'This route declares no access rule');
     }
     if (rule.kind === 'public') {
-      this.em.setFilterParams(STORE_SCOPE_FILTER, UNSCOPED);
+      applyTenancy(this.em, 'unscoped');
       return true;
     }
     await super.canActivate(context);
@@ -63,7 +63,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new IdentityError(IdentityErrorCode.FORBIDDEN_ROLE, `This needs the role ${rule.roles.join(' or ')}`);
     }
     request.actor = actor;
-    this.em.setFilterParams(STORE_SCOPE_FILTER, { storeIds: actor.storeIds });
+    applyTenancy(this.em, actor);
     return true;
   }
 

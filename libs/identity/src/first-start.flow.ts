@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { newSecret, STORE_SCOPE_FILTER, UNSCOPED } from '@kassa/shared';
+import { applyTenancy, newSecret } from '@kassa/shared';
 import { runExclusively } from '@kassa/platform';
 import { StoresService } from '@kassa/stores';
 import { UsersService } from './users.service';
@@ -17,6 +17,9 @@ export interface FirstStartResult {
   readonly adminEmail: string;
   /** Only set when this start generated the password. */
   readonly generatedPassword?: string;
+  /** Set when this start created them, so other libs can add demo data to the demo store. */
+  readonly organisationId?: string;
+  readonly storeId?: string;
 }
 
 /**
@@ -36,32 +39,34 @@ export class FirstStartFlow {
 
   async run(options: FirstStartOptions): Promise<FirstStartResult> {
     const em = this.orm.em.fork() as EntityManager;
-    em.setFilterParams(STORE_SCOPE_FILTER, UNSCOPED);
+    applyTenancy(em, 'unscoped');
     let result: FirstStartResult = { created: false, adminEmail: options.adminEmail };
     await runExclusively(em, 'first-start', async () => {
-        if ((await this.stores.organisationCount()) > 0) return;
-        const password = options.adminPassword ?? newSecret(12);
-        const organisation = await this.stores.createOrganisation({ name: 'Kassa Demo AB', organisationNumber: '556677-8899' });
-        await this.stores.createForOrganisation(organisation.id, {
-          name: 'Kassa Demo Café',
-          organisationNumber: '556677-8899',
-          addressLine1: 'Kungsportsavenyen 1',
-          postalCode: '411 36',
-          city: 'Göteborg',
-          country: 'SE',
-          phone: '+46 31 123 45 67',
-          email: 'hej@example.com',
-          timezone: 'Europe/Stockholm',
-          currency: 'SEK',
-          locale: 'sv',
-          acceptingOrders: true,
-        });
-        await this.users.createOwner(organisation.id, options.adminEmail, 'Store Owner', password);
-        result = {
-          created: true,
-          adminEmail: options.adminEmail,
-          generatedPassword: options.adminPassword ? undefined : password,
-        };
+      if ((await this.stores.organisationCount()) > 0) return;
+      const password = options.adminPassword ?? newSecret(12);
+      const organisation = await this.stores.createOrganisation({ name: 'Kassa Demo AB', organisationNumber: '556677-8899' });
+      const store = await this.stores.createForOrganisation(organisation.id, {
+        name: 'Kassa Demo Café',
+        organisationNumber: '556677-8899',
+        addressLine1: 'Kungsportsavenyen 1',
+        postalCode: '411 36',
+        city: 'Göteborg',
+        country: 'SE',
+        phone: '+46 31 123 45 67',
+        email: 'hej@example.com',
+        timezone: 'Europe/Stockholm',
+        currency: 'SEK',
+        locale: 'sv',
+        acceptingOrders: true,
+      });
+      await this.users.createOwner(organisation.id, options.adminEmail, 'Store Owner', password);
+      result = {
+        created: true,
+        adminEmail: options.adminEmail,
+        generatedPassword: options.adminPassword ? undefined : password,
+        organisationId: organisation.id,
+        storeId: store.id,
+      };
     });
     if (result.created) this.logger.log(`Created the demo organisation, store and owner ${options.adminEmail}`);
     return result;

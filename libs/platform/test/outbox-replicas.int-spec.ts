@@ -1,4 +1,4 @@
-import { domainEvent, STORE_SCOPE_FILTER, UNSCOPED } from '@kassa/shared';
+import { applyTenancy, domainEvent } from '@kassa/shared';
 import { EventPublisher, OutboxConsumers } from '@kassa/platform';
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -42,7 +42,7 @@ const EVENTS = 200;
       Array.from({ length: EVENTS }, async (_, i) => {
         const replica = replicas[i % 2];
         const em = replica.app.get(MikroORM).em.fork() as EntityManager;
-        em.setFilterParams(STORE_SCOPE_FILTER, UNSCOPED);
+        applyTenancy(em, 'unscoped');
         await em.transactional(async () => replica.app.get(EventPublisher).publish(domainEvent('Ticked', { i })));
       }),
     );

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { domainEvent, STORE_SCOPE_FILTER, UNSCOPED } from '@kassa/shared';
+import { applyTenancy, domainEvent, STORE_SCOPE_FILTER, UNSCOPED } from '@kassa/shared';
 import { DeliveryContext, EventPublisher, OutboxConsumers, OutboxMessage, OutboxStatus, PermanentDeliveryError } from '@kassa/platform';
 import { STORE_UPDATED } from '@kassa/stores';
 import { demoStoreId } from '../../../test/support/fixtures';
@@ -41,7 +41,7 @@ describe('transactional outbox', () => {
     owner = await kassa.login();
     storeId = await demoStoreId(kassa.http);
     em = kassa.app.get(MikroORM).em.fork() as EntityManager;
-    em.setFilterParams(STORE_SCOPE_FILTER, UNSCOPED);
+    applyTenancy(em, 'unscoped');
   });
   afterAll(() => kassa.close());
   beforeEach(() => {

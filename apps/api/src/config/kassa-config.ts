@@ -12,7 +12,8 @@ export interface KassaConfig {
     readonly host: string;
     readonly corsOrigins: '*' | string[];
     readonly bodyLimit: string;
-    readonly trustProxy?: string;
+    /** A hop count (`1`), or addresses/names Express understands (`loopback`, `uniquelocal`, CIDRs). */
+    readonly trustProxy?: number | string;
     readonly adminDist: string;
   };
   readonly logLevel: string;
@@ -41,7 +42,7 @@ export function buildConfig(env: Environment): KassaConfig {
       host: env.HOST,
       corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       bodyLimit: env.BODY_LIMIT,
-      trustProxy: env.TRUST_PROXY,
+      trustProxy: env.TRUST_PROXY && /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
       adminDist: resolve(env.KASSA_ADMIN_DIST ?? 'admin/dist'),
     },
     logLevel: env.LOG_LEVEL,

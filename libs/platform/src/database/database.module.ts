@@ -57,7 +57,8 @@ export class DatabaseModule {
             forceUtcTimezone: true,
             pool: { min: 0, max: options.poolSize },
             extensions: [Migrator],
-            migrations: { migrationsList: migrations, transactional: true, allOrNothing: true },
+            // No snapshot files: new migrations are diffed against a database migrated to the latest.
+            migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false },
             discovery: { warnWhenNoEntities: false },
             logger: (message: string) => ormLogger.debug(message),
           }),

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { STORE_SCOPE_FILTER, UNSCOPED } from '@kassa/shared';
+import { applyTenancy } from '@kassa/shared';
 import { OutboxConsumers, PermanentDeliveryError } from './outbox.consumers';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { outboxDead, outboxDelivered, outboxFailed } from './outbox-metrics';
@@ -27,7 +27,7 @@ export class OutboxDelivery {
   /** A fork that background work may use: not tied to a request, and not narrowed to any store. */
   systemEm(): EntityManager {
     const em = this.orm.em.fork() as EntityManager;
-    em.setFilterParams(STORE_SCOPE_FILTER, UNSCOPED);
+    applyTenancy(em, 'unscoped');
     return em;
   }
 

@@ -1,0 +1,1 @@
+export { CatalogModule, CATALOG_ENTITIES } from './catalog.module';

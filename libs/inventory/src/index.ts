@@ -1,0 +1,1 @@
+export { InventoryModule, INVENTORY_ENTITIES } from './inventory.module';
