@@ -90,6 +90,8 @@ function configureHttp(app: NestExpressApplication, config: KassaConfig): void {
   });
   app.use(httpMetrics);
   app.use(requireJsonBodies());
+  // A catalogue CSV uploaded from the admin comes as JSON text and may be a few megabytes.
+  app.use(`/${API_PREFIX}/admin/catalog/import`, express.json({ limit: '8mb' }));
   app.use(express.json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] }));
   // body-parser reports malformed and oversized bodies here, before Nest's filters see a request.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -52,6 +52,10 @@ export class Environment {
   @Transform(toBool) @IsBoolean()
   KASSA_WORKERS = true;
 
+  /** Demo catalogue on first start; defaults to on for the embedded database, off with DATABASE_URL. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  KASSA_DEMO_DATA?: boolean;
+
   @Transform(toInt) @IsInt() @Min(10) @Max(60000)
   KASSA_OUTBOX_POLL_MS = 1000;
 

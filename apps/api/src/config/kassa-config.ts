@@ -21,6 +21,8 @@ export interface KassaConfig {
   readonly identity: IdentityOptions;
   readonly firstStart: { readonly adminEmail: string; readonly adminPassword?: string };
   readonly embedded: boolean;
+  /** Whether first start fills the demo store with a catalogue and stock. */
+  readonly demoData: boolean;
 }
 
 /** The embedded mode keeps its generated JWT secret beside its data, so sign-ins survive restarts. */
@@ -47,6 +49,7 @@ export function buildConfig(env: Environment): KassaConfig {
     },
     logLevel: env.LOG_LEVEL,
     embedded: !env.DATABASE_URL,
+    demoData: env.KASSA_DEMO_DATA ?? !env.DATABASE_URL,
     platform: {
       database: { url: env.DATABASE_URL, dataDir, poolSize: env.DATABASE_POOL_SIZE },
       redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.KASSA_QUEUE_PREFIX } : undefined,
