@@ -22,6 +22,11 @@ describe('the running app', () => {
     expect(response.body.components.schemas.ErrorBody.required).toEqual(
       expect.arrayContaining(['statusCode', 'code', 'message', 'details']),
     );
+    // Response docs survive @Transactional(), which replaces the method it decorates.
+    expect(response.body.paths['/api/v1/admin/stores/{id}'].put.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/StoreResponse',
+    });
+    expect(response.body.paths['/api/v1/auth/logout'].post.summary).toBe('End the session the refresh token belongs to');
     await kassa.http.get('/api/docs').expect(200).expect('Content-Type', /html/);
   });
 

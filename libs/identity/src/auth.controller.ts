@@ -40,8 +40,8 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
-  @Transactional()
   @ApiOperation({ summary: 'End the session the refresh token belongs to' })
+  @Transactional()
   async logout(@Body() body: RefreshDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }

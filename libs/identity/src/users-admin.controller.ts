@@ -35,17 +35,17 @@ export class UsersAdminController {
 
   @Post()
   @Staff('owner', 'manager')
-  @Transactional()
   @ApiCreatedResponse({ type: UserResponse })
+  @Transactional()
   async create(@CurrentActor() actor: StaffActor, @Body() body: CreateUserDto): Promise<UserResponse> {
     return this.users.create(actor, body);
   }
 
   @Put(':id')
   @Staff('owner', 'manager')
-  @Transactional()
   @ApiOkResponse({ type: UserResponse })
   @ApiNotFoundResponse({ type: ErrorBody })
+  @Transactional()
   async update(
     @CurrentActor() actor: StaffActor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -35,17 +35,17 @@ export class StoresAdminController {
 
   @Post()
   @Staff('owner')
-  @Transactional()
   @ApiCreatedResponse({ type: StoreResponse })
+  @Transactional()
   async create(@CurrentActor() actor: StaffActor, @Body() body: CreateStoreDto): Promise<StoreResponse> {
     return this.stores.create(actor, body);
   }
 
   @Put(':id')
   @Staff('owner', 'manager')
-  @Transactional()
   @ApiOkResponse({ type: StoreResponse })
   @ApiNotFoundResponse({ type: ErrorBody })
+  @Transactional()
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStoreDto): Promise<StoreResponse> {
     return this.stores.update(id, body);
   }

@@ -101,9 +101,9 @@ export class OutboxAdminController {
   @Post(':id/retry')
   @HttpCode(200)
   @Staff('owner', 'manager')
-  @Transactional()
   @ApiOperation({ summary: 'Deliver a dead or failing message again, with a fresh attempt count' })
   @ApiOkResponse({ type: OutboxMessageResponse })
+  @Transactional()
   async retry(@Param('id', ParseUUIDPipe) id: string): Promise<OutboxMessageResponse> {
     return this.outbox.retry(id);
   }

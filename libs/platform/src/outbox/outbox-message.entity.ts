@@ -31,7 +31,7 @@ export class OutboxMessage {
   @Property({ type: 'uuid', nullable: true })
   storeId: string | null = null;
 
-  @Enum({ items: () => OutboxStatus, nativeEnumName: undefined })
+  @Enum({ items: () => OutboxStatus })
   status: OutboxStatus = OutboxStatus.PENDING;
 
   @Property({ type: 'integer' })
