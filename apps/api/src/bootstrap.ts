@@ -9,6 +9,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ErrorBody, errorBody, kassaValidationPipe, KassaExceptionFilter, requireJsonBodies, toErrorBody } from '@kassa/shared';
+import { DemoCatalogue } from '@kassa/catalog';
 import { FirstStartFlow, FirstStartResult } from '@kassa/identity';
 import { httpMetrics, KassaIoAdapter, migrate } from '@kassa/platform';
 import { AppModule, ModuleImport } from './app.module';
@@ -34,6 +35,9 @@ export async function createApp(
   await migrate(app.get(MikroORM));
   await app.init();
   const firstStart = await app.get(FirstStartFlow).run(config.firstStart);
+  if (firstStart.created && config.demoData && firstStart.organisationId && firstStart.storeId) {
+    await app.get(DemoCatalogue).seed(firstStart.organisationId, firstStart.storeId);
+  }
   return { app, firstStart };
 }
 

@@ -1,1 +1,12 @@
 export { CatalogModule, CATALOG_ENTITIES } from './catalog.module';
+export { CatalogService } from './catalog.service';
+export type { PricedCart, PricedLine, PricedModifier, PriceLinesOptions } from './catalog.service';
+export type { LineRequest, SalesChannel } from './rules/pricing';
+export { CatalogImportService } from './import/catalog-import.service';
+export type { CatalogImportOptions, CatalogImportResult } from './import/catalog-import.service';
+export { IMPORT_COLUMNS } from './import/import-rows';
+export { DemoCatalogue } from './demo/demo-catalogue';
+export { CatalogError, CatalogErrorCode } from './catalog.errors';
+export { CATALOG_CHANGED, PRODUCT_SOLD_OUT_CHANGED, catalogChanged, productSoldOutChanged } from './catalog.events';
+export type { CatalogChangedPayload, ProductSoldOutChangedPayload } from './catalog.events';
+export { barcodeProblem, withCheckDigit } from './rules/barcode';

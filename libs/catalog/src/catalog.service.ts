@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { money, Money, sumMoney, VatRateBasisPoints } from '@kassa/shared';
+import { StoresService } from '@kassa/stores';
+import { CatalogError, CatalogErrorCode } from './catalog.errors';
+import { localDate } from './rules/local-date';
+import { LineRequest, priceLine, PricingCategory, PricingProblem, PricingProduct, SalesChannel } from './rules/pricing';
+import { CatalogReader, toPricingProduct } from './storefront/catalog-reader';
+
+export interface PricedModifier {
+  readonly groupId: string;
+  readonly optionId: string;
+  readonly nameSv: string;
+  readonly nameEn: string;
+  readonly priceDelta: Money;
+}
+
+/** One cart line as the server prices it. */
+export interface PricedLine {
+  readonly productId: string;
+  readonly sku: string;
+  readonly nameSv: string;
+  readonly nameEn: string;
+  readonly category: PricingCategory | null;
+  readonly quantity: number;
+  /** VAT included: (store price ?? base price) + chosen option deltas. */
+  readonly unitPrice: Money;
+  readonly lineTotal: Money;
+  readonly vatRate: VatRateBasisPoints;
+  readonly modifiers: readonly PricedModifier[];
+  /** Kitchen minutes for the whole quantity: prepMinutes + (quantity − 1) · prepMinutesPerExtraUnit. */
+  readonly prepMinutes: number;
+}
+
+export interface PricedCart {
+  readonly storeId: string;
+  readonly currency: string;
+  readonly lines: readonly PricedLine[];
+  readonly total: Money;
+}
+
+export interface PriceLinesOptions {
+  /** Refuse products not sold in this channel (the storefront asks for `online`). */
+  readonly channel?: SalesChannel;
+}
+
+/** What other libs ask the catalogue: the server-side price of a cart at a store. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly reader: CatalogReader,
+    private readonly stores: StoresService,
+  ) {}
+
+  /**
+   * Prices cart lines at a store. Refuses with 422 PRODUCT_UNAVAILABLE (unknown, inactive, not
+   * sold at the store, turned off, sold out today, wrong channel) or 422 INVALID_MODIFIERS naming
+   * `items.<i>.modifierOptionIds`; every bad line is listed. Store unknown: 404 STORE_NOT_FOUND.
+   */
+  async priceLines(storeId: string, lines: readonly LineRequest[], options: PriceLinesOptions = {}): Promise<PricedCart> {
+    const store = await this.stores.get(storeId);
+    const productIds = [...new Set(lines.map((l) => l.productId))];
+    const [loaded, overrides] = await Promise.all([
+      this.reader.products(store.organisationId, { id: { $in: productIds } }),
+      this.reader.overrides(storeId, productIds),
+    ]);
+    const products = new Map<string, PricingProduct>(loaded.products.map((p) => [p.id, toPricingProduct(p, loaded)]));
+    const context = { today: localDate(new Date(), store.timezone), channel: options.channel };
+    const problems: PricingProblem[] = [];
+    const priced: PricedLine[] = [];
+    lines.forEach((request, index) => {
+      const outcome = priceLine(index, request, products.get(request.productId), overrides.get(request.productId), context);
+      if (!outcome.ok) {
+        problems.push(...outcome.problems);
+        return;
+      }
+      const line = outcome.line;
+      priced.push({
+        ...line,
+        unitPrice: money(line.unitPrice, store.currency),
+        lineTotal: money(line.lineTotal, store.currency),
+        modifiers: line.modifiers.map((m) => ({ ...m, priceDelta: money(m.priceDelta, store.currency) })),
+      });
+    });
+    if (problems.length > 0) {
+      const code = problems.find((p) => p.code === CatalogErrorCode.INVALID_QUANTITY)?.code
+        ?? problems.find((p) => p.code === CatalogErrorCode.PRODUCT_UNAVAILABLE)?.code
+        ?? CatalogErrorCode.INVALID_MODIFIERS;
+      const summary = code === CatalogErrorCode.PRODUCT_UNAVAILABLE ? 'Some products cannot be sold' : code === CatalogErrorCode.INVALID_MODIFIERS ? 'Invalid choices' : 'Invalid quantity';
+      throw CatalogError.refused(code, problems.map(({ field, reason }) => ({ field, reason })), summary);
+    }
+    return { storeId, currency: store.currency, lines: priced, total: sumMoney(priced.map((l) => l.lineTotal), store.currency) };
+  }
+}
