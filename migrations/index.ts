@@ -1,7 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122233011_slots_schema } from './Migration20261122233011_slots_schema';
+import { Migration20261122232825_catalog_products } from './Migration20261122232825_catalog_products';
+import { Migration20261122232525_inventory_stock } from './Migration20261122232525_inventory_stock';
 import { Migration20261122223805_initial_schema } from './Migration20261122223805_initial_schema';
 
 /** Every migration in order. New ones are created with `npm run migration:create -- name` and listed here. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122223805_initial_schema', class: Migration20261122223805_initial_schema },
+  { name: 'Migration20261122232525_inventory_stock', class: Migration20261122232525_inventory_stock },
+  { name: 'Migration20261122232825_catalog_products', class: Migration20261122232825_catalog_products },
+  { name: 'Migration20261122233011_slots_schema', class: Migration20261122233011_slots_schema },
 ];

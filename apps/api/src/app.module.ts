@@ -7,6 +7,7 @@ import { CATALOG_ENTITIES, CatalogModule } from '@kassa/catalog';
 import { IDENTITY_ENTITIES, IdentityModule } from '@kassa/identity';
 import { INVENTORY_ENTITIES, InventoryModule } from '@kassa/inventory';
 import { PlatformModule } from '@kassa/platform';
+import { SLOTS_ENTITIES, SlotsModule } from '@kassa/slots';
 import { STORES_ENTITIES, StoresModule } from '@kassa/stores';
 import { KassaConfig } from './config/kassa-config';
 
@@ -39,11 +40,13 @@ export class AppModule {
           ...IDENTITY_ENTITIES,
           ...INVENTORY_ENTITIES,
           ...CATALOG_ENTITIES,
+          ...SLOTS_ENTITIES,
         ]),
         StoresModule,
         IdentityModule.forRoot(config.identity),
         InventoryModule,
         CatalogModule,
+        SlotsModule,
         ...extraImports,
       ],
       providers: [{ provide: KASSA_CONFIG, useValue: config }],

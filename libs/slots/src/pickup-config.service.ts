@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { StoresService } from '@kassa/stores';
+import { BusyState, Capacity, CapacityRule, DateException, NOT_BUSY, PickupRules, WeeklyWindow } from './engine/slot-rules';
+import { DEFAULT_PICKUP_SETTINGS } from './pickup-defaults';
+
+/** Everything the engine needs to judge a store's slots. */
+export interface PickupConfig {
+  readonly rules: PickupRules;
+  readonly busy: BusyState;
+  readonly acceptingOrders: boolean;
+}
+
+/** Reads a store's pickup configuration; a store nobody configured gets the defaults. */
+@Injectable()
+export class PickupConfigService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly stores: StoresService,
+  ) {}
+
+  /** The store's time zone and whether it takes online orders; 404 for stores out of the caller's scope. */
+  async store(storeId: string): Promise<{ timeZone: string; acceptingOrders: boolean }> {
+    const store = await this.stores.getPublic(storeId);
+    return { timeZone: store.timezone, acceptingOrders: store.takingOrders };
+  }
+
+  /**
+   * The rules with the exceptions of local dates `from`…`to` (inclusive), in one round trip: the
+   * storefront asks for this on every slot list. Callers have checked the store through
+   * `store()`, which applies the caller's scope.
+   */
+  async load(storeId: string, store: { timeZone: string; acceptingOrders: boolean }, from: string, to: string): Promise<PickupConfig> {
+    const [row] = await this.em.execute<ConfigRow[]>(
+      `select
+         (select json_build_object('slotMinutes', s.slot_minutes, 'leadMinutes', s.lead_minutes, 'daysAhead', s.days_ahead,
+                 'cutoffMinutes', s.cutoff_minutes, 'weeklyHours', s.weekly_hours, 'maxOrders', s.max_orders,
+                 'maxItems', s.max_items, 'maxKitchenMinutes', s.max_kitchen_minutes)
+            from pickup_schedule s where s.store_id = ?) as schedule,
+         (select json_build_object('paused', b.paused, 'delayMinutes', b.delay_minutes)
+            from busy_mode b where b.store_id = ?) as busy,
+         (select coalesce(json_agg(json_build_object('date', to_char(e.date, 'YYYY-MM-DD'), 'closed', e.closed, 'windows', e.windows)), '[]')
+            from pickup_exception e where e.store_id = ? and e.date between ?::date and ?::date) as exceptions,
+         (select coalesce(json_agg(json_build_object('weekday', r.weekday, 'date', to_char(r.date, 'YYYY-MM-DD'), 'start', r.start,
+                 'end', r."end", 'maxOrders', r.max_orders, 'maxItems', r.max_items, 'maxKitchenMinutes', r.max_kitchen_minutes)
+                 order by r.created_at, r.id), '[]')
+            from capacity_rule r where r.store_id = ? and (r.date is null or r.date between ?::date and ?::date)) as rules`,
+      [storeId, storeId, storeId, from, to, storeId, from, to],
+    );
+    const schedule = parse<ScheduleJson | null>(row?.schedule ?? null);
+    const settings = schedule
+      ? {
+          slotMinutes: schedule.slotMinutes,
+          leadMinutes: schedule.leadMinutes,
+          daysAhead: schedule.daysAhead,
+          cutoffMinutes: schedule.cutoffMinutes,
+          weeklyHours: schedule.weeklyHours,
+          capacity: { maxOrders: schedule.maxOrders, maxItems: schedule.maxItems, maxKitchenMinutes: schedule.maxKitchenMinutes },
+        }
+      : DEFAULT_PICKUP_SETTINGS;
+    return {
+      rules: {
+        timeZone: store.timeZone,
+        ...settings,
+        exceptions: parse<DateException[]>(row?.exceptions ?? '[]'),
+        capacityRules: parse<CapacityRule[]>(row?.rules ?? '[]'),
+      },
+      busy: parse<BusyState | null>(row?.busy ?? null) ?? NOT_BUSY,
+      acceptingOrders: store.acceptingOrders,
+    };
+  }
+}
+
+interface ScheduleJson extends Capacity {
+  slotMinutes: number;
+  leadMinutes: number;
+  daysAhead: number;
+  cutoffMinutes: number;
+  weeklyHours: WeeklyWindow[];
+}
+
+interface ConfigRow {
+  schedule: unknown;
+  busy: unknown;
+  exceptions: unknown;
+  rules: unknown;
+}
+
+/** json columns arrive parsed from PostgreSQL and as text from some drivers. */
+function parse<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
