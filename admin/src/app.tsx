@@ -1,12 +1,58 @@
-import { Admin, Resource, radiantDarkTheme, radiantLightTheme } from 'react-admin';
+import { Admin, CustomRoutes, Resource, radiantDarkTheme, radiantLightTheme } from 'react-admin';
+import { Route } from 'react-router-dom';
 import StorefrontIcon from '@mui/icons-material/Storefront';
 import PeopleIcon from '@mui/icons-material/People';
+import LocalCafeIcon from '@mui/icons-material/LocalCafe';
+import CategoryIcon from '@mui/icons-material/Category';
+import TuneIcon from '@mui/icons-material/Tune';
+import StoreMallDirectoryIcon from '@mui/icons-material/StoreMallDirectory';
+import InventoryIcon from '@mui/icons-material/Inventory';
+import HistoryIcon from '@mui/icons-material/History';
+import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
+import ScaleIcon from '@mui/icons-material/Scale';
+import EventBusyIcon from '@mui/icons-material/EventBusy';
+import SpeedIcon from '@mui/icons-material/Speed';
 import { authProvider } from './auth/auth-provider';
-import { canCreateStores, canEditStores, canManageUsers } from './auth/roles';
+import { canCreateStores, canEditCatalog, canEditPickup, canEditStock, canEditStores, canManageUsers } from './auth/roles';
+import {
+  CatalogImport,
+  CategoryCreate,
+  CategoryEdit,
+  CategoryList,
+  LocalizedName,
+  ModifierGroupCreate,
+  ModifierGroupEdit,
+  ModifierGroupList,
+  ProductCreate,
+  ProductEdit,
+  ProductList,
+  ProductOverrideCreate,
+  ProductOverrideEdit,
+  StoreAvailability,
+} from './catalog';
 import { dataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { KassaLayout } from './layout/kassa-layout';
 import { LoginPage } from './layout/login-page';
+import {
+  ReorderSuggestionList,
+  StockItemCreate,
+  StockItemEdit,
+  StockItemList,
+  StockLevelEdit,
+  StockLevelList,
+  StockMovementList,
+} from './stock';
+import {
+  CapacityRuleCreate,
+  CapacityRuleEdit,
+  CapacityRuleList,
+  PickupDayPage,
+  PickupExceptionCreate,
+  PickupExceptionEdit,
+  PickupExceptionList,
+  PickupSchedulePage,
+} from './pickup';
 import { StoreCreate, StoreEdit, StoreList } from './stores';
 import type { Role } from './types';
 import { UserCreate, UserEdit, UserList } from './users';
@@ -32,6 +78,90 @@ const resourcesFor = (role: Role | undefined) => [
       recordRepresentation="name"
     />
   ) : null,
+  // Catalog: every role reads it; owners and managers change it.
+  <Resource
+    key="products"
+    name="products"
+    icon={LocalCafeIcon}
+    list={ProductList}
+    edit={canEditCatalog(role) ? ProductEdit : undefined}
+    create={canEditCatalog(role) ? ProductCreate : undefined}
+    recordRepresentation={<LocalizedName />}
+  />,
+  <Resource
+    key="categories"
+    name="categories"
+    icon={CategoryIcon}
+    list={CategoryList}
+    edit={canEditCatalog(role) ? CategoryEdit : undefined}
+    create={canEditCatalog(role) ? CategoryCreate : undefined}
+    recordRepresentation={<LocalizedName />}
+  />,
+  <Resource
+    key="modifier-groups"
+    name="modifier-groups"
+    icon={TuneIcon}
+    list={ModifierGroupList}
+    edit={canEditCatalog(role) ? ModifierGroupEdit : undefined}
+    create={canEditCatalog(role) ? ModifierGroupCreate : undefined}
+    recordRepresentation={<LocalizedName />}
+  />,
+  // Per store; everyone may use the "86" button there.
+  <Resource
+    key="product-overrides"
+    name="product-overrides"
+    icon={StoreMallDirectoryIcon}
+    list={StoreAvailability}
+    edit={canEditCatalog(role) ? ProductOverrideEdit : undefined}
+    create={canEditCatalog(role) ? ProductOverrideCreate : undefined}
+  />,
+  canEditCatalog(role) ? (
+    <CustomRoutes key="catalog-import">
+      <Route path="/catalog-import" element={<CatalogImport />} />
+    </CustomRoutes>
+  ) : null,
+  // Stock at the store chosen at the top of each screen.
+  <Resource
+    key="stock-levels"
+    name="stock-levels"
+    icon={InventoryIcon}
+    list={StockLevelList}
+    edit={canEditStock(role) ? StockLevelEdit : undefined}
+    recordRepresentation="name"
+  />,
+  <Resource key="stock-movements" name="stock-movements" icon={HistoryIcon} list={StockMovementList} />,
+  <Resource key="reorder-suggestions" name="reorder-suggestions" icon={ShoppingCartIcon} list={ReorderSuggestionList} />,
+  <Resource
+    key="stock-items"
+    name="stock-items"
+    icon={ScaleIcon}
+    list={StockItemList}
+    edit={canEditStock(role) ? StockItemEdit : undefined}
+    create={canEditStock(role) ? StockItemCreate : undefined}
+    recordRepresentation="name"
+  />,
+  // Pickup at the current store: everyone sees the day view and may use busy mode; owners and
+  // managers set the schedule, exceptions and capacity rules.
+  <CustomRoutes key="pickup">
+    <Route path="/pickup-day" element={<PickupDayPage />} />
+    {canEditPickup(role) ? <Route path="/pickup-schedule" element={<PickupSchedulePage />} /> : null}
+  </CustomRoutes>,
+  <Resource
+    key="pickup-exceptions"
+    name="pickup-exceptions"
+    icon={EventBusyIcon}
+    list={PickupExceptionList}
+    edit={canEditPickup(role) ? PickupExceptionEdit : undefined}
+    create={canEditPickup(role) ? PickupExceptionCreate : undefined}
+  />,
+  <Resource
+    key="capacity-rules"
+    name="capacity-rules"
+    icon={SpeedIcon}
+    list={CapacityRuleList}
+    edit={canEditPickup(role) ? CapacityRuleEdit : undefined}
+    create={canEditPickup(role) ? CapacityRuleCreate : undefined}
+  />,
 ];
 
 // No requireAuth: with resources chosen by role it sends react-admin 5.15 into a logout/redirect

@@ -14,6 +14,12 @@ const see = async (locator, what, timeout = 15_000) => {
   }
 };
 
+/** Types into a list's search box and waits for the list to apply it (the box is debounced). */
+const search = async (page, placeholder, text) => {
+  await page.getByPlaceholder(placeholder).fill(text);
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`"q":${JSON.stringify(text)}`));
+};
+
 const signIn = async (page, adminUrl, { email, password }) => {
   await page.goto(adminUrl);
   await page.waitForURL(/#\/login/);
@@ -70,7 +76,7 @@ export const tests = [
       // Stores: find the demo store with the search box, open it, rename it.
       await page.getByRole('menuitem', { name: 'Stores' }).click();
       await page.waitForURL(/#\/stores/);
-      await page.getByPlaceholder('Search').fill('Kassa Demo Café');
+      await search(page, 'Search', 'Kassa Demo Café');
       const demoRow = page.getByRole('row').filter({ hasText: 'Kassa Demo Café' });
       await see(demoRow, 'the demo store "Kassa Demo Café" in the store list');
       await demoRow.first().getByRole('cell').first().click();

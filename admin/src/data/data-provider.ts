@@ -1,5 +1,151 @@
 import simpleRestProvider from 'ra-data-simple-rest';
+import { HttpError, type DataProvider, type RaRecord } from 'react-admin';
 import { ADMIN_BASE } from '../api-paths';
+import type { BusyMode, CatalogImportResult, DayLoad, PickupSchedule, ProductOverride } from '../types';
 import { httpClient } from './http-client';
+import { toScheduleFormField, toScheduleInput, toScheduleRecord, type PickupScheduleRecord } from './pickup-schedule-form';
 
-export const dataProvider = simpleRestProvider(ADMIN_BASE, httpClient);
+/** Pass as a list's sort where the API offers no sorting: the list then keeps the API's own order. */
+export const API_ORDER = { field: '', order: 'ASC' } as const;
+
+// ra-data-simple-rest always sends a sort; an empty field becomes no sort parameter at all.
+const listClient: typeof httpClient = (url, options) => {
+  const parsed = new URL(url, window.location.origin);
+  if (parsed.searchParams.get('sort')?.startsWith('["",')) {
+    parsed.searchParams.delete('sort');
+    return httpClient(`${parsed.pathname}${parsed.search}`, options);
+  }
+  return httpClient(url, options);
+};
+
+const restProvider = simpleRestProvider(ADMIN_BASE, listClient);
+
+const postJson = async <T>(path: string, body: unknown): Promise<T> => {
+  const { json } = await httpClient(`${ADMIN_BASE}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  return json as T;
+};
+
+const getJson = async <T>(path: string): Promise<T> => (await httpClient(`${ADMIN_BASE}${path}`)).json as T;
+
+const putJson = async <T>(path: string, body: unknown): Promise<T> => {
+  const { json } = await httpClient(`${ADMIN_BASE}${path}`, { method: 'PUT', body: JSON.stringify(body) });
+  return json as T;
+};
+
+const storePath = (storeId: string, rest: string) => `/stores/${encodeURIComponent(storeId)}/${rest}`;
+
+/**
+ * Pickup lists live under `/admin/stores/:storeId/…`. The store comes from the call's
+ * `meta.storeId` (lists: `filter.storeId`, which the API does not take as a filter), else from
+ * the record itself.
+ */
+const STORE_NESTED = new Set(['pickup-exceptions', 'capacity-rules']);
+
+interface StoreCallParams {
+  meta?: { storeId?: string };
+  filter?: Record<string, unknown>;
+  data?: unknown;
+  previousData?: unknown;
+}
+
+const storeOf = (resource: string, params: StoreCallParams): string => {
+  const fromRecord = (value: unknown): unknown =>
+    typeof value === 'object' && value !== null ? (value as { storeId?: unknown }).storeId : undefined;
+  const storeId = params.meta?.storeId ?? params.filter?.storeId ?? fromRecord(params.previousData) ?? fromRecord(params.data);
+  if (typeof storeId !== 'string' || storeId === '') throw new Error(`${resource}: no store given for the call`);
+  return storeId;
+};
+
+const nested = (resource: string, params: StoreCallParams) =>
+  `stores/${encodeURIComponent(storeOf(resource, params))}/${resource}`;
+
+/** The API's calls that are not one resource's CRUD. */
+export interface KassaDataProvider extends DataProvider {
+  /** The "86" button: sold out for the rest of the store's day, or back on sale. */
+  markSoldOut: (params: { storeId: string; productId: string; soldOut: boolean }) => Promise<ProductOverride>;
+  /** Checks (dryRun) or imports a catalogue CSV; a bad file is a 422 naming every bad row. */
+  importCatalog: (params: { csv: string; dryRun: boolean }) => Promise<CatalogImportResult>;
+}
+
+/**
+ * One-per-store settings read with getOne and written with update, the store's id as the
+ * record id: `pickup-schedule` (the form's shape, see pickup-schedule-form.ts) and `busy-mode`.
+ * `pickup-load` is a day's slots with their load: id = the date, `meta.storeId` the store.
+ */
+const singletons: DataProvider = {
+  ...restProvider,
+  getOne: async (resource, params) => {
+    if (resource === 'pickup-schedule') {
+      const schedule = await getJson<PickupSchedule>(storePath(String(params.id), 'pickup-schedule'));
+      return { data: toScheduleRecord(schedule) } as never;
+    }
+    if (resource === 'busy-mode') {
+      const busy = await getJson<BusyMode>(storePath(String(params.id), 'busy-mode'));
+      return { data: { ...busy, id: busy.storeId } } as never;
+    }
+    if (resource === 'pickup-load') {
+      const date = encodeURIComponent(String(params.id));
+      const load = await getJson<DayLoad>(storePath(storeOf(resource, params), `pickup-load?date=${date}`));
+      return { data: { ...load, id: load.date } } as never;
+    }
+    if (STORE_NESTED.has(resource)) return restProvider.getOne(nested(resource, params), params);
+    return restProvider.getOne(resource, params);
+  },
+  update: async (resource, params) => {
+    if (resource === 'pickup-schedule') {
+      const { input, origins } = toScheduleInput(params.data as Partial<PickupScheduleRecord>);
+      try {
+        const schedule = await putJson<PickupSchedule>(storePath(String(params.id), 'pickup-schedule'), input);
+        return { data: toScheduleRecord(schedule) } as never;
+      } catch (error) {
+        throw scheduleErrorForForm(error, origins);
+      }
+    }
+    if (resource === 'busy-mode') {
+      const { paused, delayMinutes } = params.data as Partial<BusyMode>;
+      const busy = await putJson<BusyMode>(storePath(String(params.id), 'busy-mode'), { paused, delayMinutes });
+      return { data: { ...busy, id: busy.storeId } } as never;
+    }
+    if (STORE_NESTED.has(resource)) return restProvider.update(nested(resource, params), params);
+    return restProvider.update(resource, params);
+  },
+};
+
+/** The API names schedule fields `weeklyHours.N.…`; the form shows them per weekday. */
+const scheduleErrorForForm = (error: unknown, origins: Parameters<typeof toScheduleFormField>[1]): unknown => {
+  if (!(error instanceof HttpError)) return error;
+  const body = error.body as { errors?: Record<string, unknown> } | undefined;
+  if (!body?.errors) return error;
+  const errors = Object.fromEntries(
+    Object.entries(body.errors).map(([field, reason]) => [toScheduleFormField(field, origins), reason]),
+  );
+  return new HttpError(error.message, error.status, { ...body, errors });
+};
+
+const withoutStoreFilter = <P extends { filter?: Record<string, unknown> }>(params: P): P => {
+  if (!params.filter || !('storeId' in params.filter)) return params;
+  const { storeId: _storeId, ...filter } = params.filter;
+  return { ...params, filter };
+};
+
+export const dataProvider: KassaDataProvider = {
+  ...singletons,
+  getList: (resource, params) =>
+    STORE_NESTED.has(resource)
+      ? restProvider.getList(nested(resource, params), withoutStoreFilter(params))
+      : restProvider.getList(resource, params),
+  getMany: (resource, params) =>
+    STORE_NESTED.has(resource) ? restProvider.getMany(nested(resource, params), params) : restProvider.getMany(resource, params),
+  create: <T extends RaRecord>(resource: string, params: Parameters<DataProvider['create']>[1]) =>
+    STORE_NESTED.has(resource)
+      ? restProvider.create<T>(nested(resource, params), params)
+      : restProvider.create<T>(resource, params),
+  delete: (resource, params) =>
+    STORE_NESTED.has(resource) ? restProvider.delete(nested(resource, params), params) : restProvider.delete(resource, params),
+  markSoldOut: ({ storeId, productId, soldOut }) =>
+    postJson<ProductOverride>(
+      `/stores/${encodeURIComponent(storeId)}/products/${encodeURIComponent(productId)}/sold-out`,
+      { soldOut },
+    ),
+  importCatalog: ({ csv, dryRun }) => postJson<CatalogImportResult>('/catalog/import', { csv, dryRun }),
+};

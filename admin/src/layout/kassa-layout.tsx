@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout, TitlePortal, useTranslate } from 'react-admin';
 import { Box, Typography } from '@mui/material';
+import { KassaMenu } from './kassa-menu';
 import { useDocumentLanguage } from './use-document-language';
 
 const KassaAppBar = () => {
@@ -20,5 +21,5 @@ const KassaAppBar = () => {
 
 export const KassaLayout = ({ children }: { children: ReactNode }) => {
   useDocumentLanguage();
-  return <Layout appBar={KassaAppBar}>{children}</Layout>;
+  return <Layout appBar={KassaAppBar} menu={KassaMenu}>{children}</Layout>;
 };

@@ -1,0 +1,2 @@
+export { ProductOverrideCreate, ProductOverrideEdit } from './override-form';
+export { StoreAvailability } from './store-availability';

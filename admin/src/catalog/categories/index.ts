@@ -1,0 +1,2 @@
+export { CategoryCreate, CategoryEdit } from './category-edit';
+export { CategoryList } from './category-list';

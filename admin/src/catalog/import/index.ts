@@ -1,0 +1,1 @@
+export { CatalogImport } from './catalog-import';

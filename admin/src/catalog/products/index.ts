@@ -1,0 +1,2 @@
+export { ProductCreate, ProductEdit } from './product-edit';
+export { ProductList } from './product-list';

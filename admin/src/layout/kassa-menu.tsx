@@ -1,0 +1,50 @@
+import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { Divider, ListSubheader } from '@mui/material';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import CalendarViewDayIcon from '@mui/icons-material/CalendarViewDay';
+import ScheduleIcon from '@mui/icons-material/Schedule';
+import { canEditCatalog, canEditPickup } from '../auth/roles';
+import type { Role } from '../types';
+
+const Heading = ({ label }: { label: string }) => {
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  return open ? (
+    <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', mt: 1, background: 'transparent' }}>
+      {translate(label)}
+    </ListSubheader>
+  ) : (
+    <Divider sx={{ my: 1 }} />
+  );
+};
+
+/** The resources grouped as a store admin thinks of them (stores, catalogue, stock, pickup); items of resources a role lacks vanish. */
+export const KassaMenu = () => {
+  const { permissions } = usePermissions<Role>();
+  return (
+    <Menu>
+      <Menu.ResourceItem name="stores" />
+      <Menu.ResourceItem name="users" />
+      <Heading label="kassa.menu.catalog" />
+      <Menu.ResourceItem name="products" />
+      <Menu.ResourceItem name="categories" />
+      <Menu.ResourceItem name="modifier-groups" />
+      <Menu.ResourceItem name="product-overrides" />
+      {canEditCatalog(permissions) && (
+        <Menu.Item to="/catalog-import" primaryText="kassa.import.menu" leftIcon={<UploadFileIcon />} />
+      )}
+      <Heading label="kassa.menu.stock" />
+      <Menu.ResourceItem name="stock-levels" />
+      <Menu.ResourceItem name="stock-movements" />
+      <Menu.ResourceItem name="reorder-suggestions" />
+      <Menu.ResourceItem name="stock-items" />
+      <Heading label="kassa.menu.pickup" />
+      <Menu.Item to="/pickup-day" primaryText="kassa.pickup.day.menu" leftIcon={<CalendarViewDayIcon />} />
+      {canEditPickup(permissions) && (
+        <Menu.Item to="/pickup-schedule" primaryText="kassa.pickup.schedule.menu" leftIcon={<ScheduleIcon />} />
+      )}
+      <Menu.ResourceItem name="pickup-exceptions" />
+      <Menu.ResourceItem name="capacity-rules" />
+    </Menu>
+  );
+};

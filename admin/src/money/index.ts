@@ -1,0 +1,3 @@
+export { formatKronorForInput, formatMoney, parseKronor } from './kronor';
+export { KronorInput } from './kronor-input';
+export { MoneyField } from './money-field';

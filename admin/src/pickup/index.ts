@@ -1,0 +1,5 @@
+export { BusyModeControl } from './busy-mode';
+export { CapacityRuleCreate, CapacityRuleEdit, CapacityRuleList } from './capacity-rules';
+export { PickupDayPage } from './pickup-day';
+export { PickupExceptionCreate, PickupExceptionEdit, PickupExceptionList } from './pickup-exceptions';
+export { PickupSchedulePage } from './pickup-schedule';

@@ -1,0 +1,2 @@
+export { StockLevelEdit } from './stock-level-edit';
+export { StockLevelList } from './stock-level-list';

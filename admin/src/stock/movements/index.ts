@@ -1,0 +1,1 @@
+export { StockMovementList } from './stock-movement-list';

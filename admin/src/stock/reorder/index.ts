@@ -1,0 +1,1 @@
+export { ReorderSuggestionList } from './reorder-suggestion-list';
