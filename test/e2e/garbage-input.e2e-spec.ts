@@ -19,7 +19,7 @@ const GARBAGE_BODIES: Array<{ name: string; type: string; body: string }> = [
 ];
 
 const GARBAGE_PARAMS = ['not-a-uuid', '1%20OR%201=1', '..%2F..%2Fetc%2Fpasswd', '%00', 'ÅÄÖ'];
-const GARBAGE_QUERIES = ['sort=[', 'range=[0,"a"]', 'range=[5,1]', 'filter={"q":', 'filter=[]', 'sort=["password","ASC"]', 'range=[0,100000]', 'sort=1&sort=2'];
+const GARBAGE_QUERIES = ['sort=[', 'range=[0,"a"]', 'range=[5,1]', 'filter={"q":', 'filter=[]', 'sort=["password","ASC"]', 'range=[0,100000]', 'sort=1&sort=2', 'filter={"id":["not-a-uuid"]}', 'filter={"storeId":"x","id":"y"}'];
 
 /** Bad input gets a 4xx with a body that names the problem, never a 500 — on every route. */
 describe('garbage input', () => {

@@ -8,7 +8,7 @@ import { UsersService } from './users.service';
 const LIST = {
   sortable: ['name', 'email', 'role', 'createdAt', 'lastLoginAt'],
   defaultSort: { field: 'name', order: 'ASC' as const },
-  filters: { q: 'string' as const, role: 'string' as const, active: 'boolean' as const, storeId: 'string[]' as const },
+  filters: { q: 'string' as const, role: 'string' as const, active: 'boolean' as const, storeId: 'uuid[]' as const },
 };
 
 @ApiTags('admin: users')

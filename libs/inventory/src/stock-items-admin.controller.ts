@@ -8,7 +8,7 @@ import { StockItemsService } from './stock-items.service';
 const LIST = {
   sortable: ['name', 'sku', 'unit', 'createdAt'],
   defaultSort: { field: 'name', order: 'ASC' as const },
-  filters: { q: 'string' as const, unit: 'string' as const, productId: 'string' as const },
+  filters: { q: 'string' as const, unit: 'string' as const, productId: 'uuid' as const },
 };
 
 @ApiTags('admin: inventory')

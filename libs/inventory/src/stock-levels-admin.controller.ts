@@ -8,13 +8,13 @@ import { REORDER_SORTS, STOCK_LEVEL_SORTS, StockLevelsService } from './stock-le
 const LEVELS = {
   sortable: STOCK_LEVEL_SORTS,
   defaultSort: { field: 'name', order: 'ASC' as const },
-  filters: { storeId: 'string' as const, lowStock: 'boolean' as const, q: 'string' as const },
+  filters: { storeId: 'uuid' as const, lowStock: 'boolean' as const, q: 'string' as const },
 };
 
 const REORDER = {
   sortable: REORDER_SORTS,
   defaultSort: { field: 'name', order: 'ASC' as const },
-  filters: { storeId: 'string' as const, q: 'string' as const },
+  filters: { storeId: 'uuid' as const, q: 'string' as const },
 };
 
 @ApiTags('admin: inventory')

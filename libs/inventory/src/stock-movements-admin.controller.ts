@@ -8,7 +8,7 @@ import { StockMovementsService } from './stock-movements.service';
 const LIST = {
   sortable: ['createdAt', 'kind', 'quantity'],
   defaultSort: { field: 'createdAt', order: 'DESC' as const },
-  filters: { storeId: 'string[]' as const, stockItemId: 'string[]' as const, kind: 'string[]' as const },
+  filters: { storeId: 'uuid[]' as const, stockItemId: 'uuid[]' as const, kind: 'string[]' as const },
 };
 
 @ApiTags('admin: inventory')

@@ -9,7 +9,7 @@ import { VisibleFirst } from './visible-resource.guard';
 const LIST = {
   sortable: ['position', 'nameSv', 'nameEn', 'createdAt', 'updatedAt'],
   defaultSort: { field: 'position', order: 'ASC' as const },
-  filters: { q: 'string' as const, parentId: 'string' as const, active: 'boolean' as const },
+  filters: { q: 'string' as const, parentId: 'uuid' as const, active: 'boolean' as const },
 };
 
 @ApiTags('admin: catalog')

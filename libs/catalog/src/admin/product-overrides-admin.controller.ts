@@ -9,7 +9,7 @@ import { VisibleFirst } from './visible-resource.guard';
 const LIST = {
   sortable: ['createdAt', 'updatedAt', 'storeId', 'productId'],
   defaultSort: { field: 'createdAt', order: 'DESC' as const },
-  filters: { storeId: 'string[]' as const, productId: 'string[]' as const },
+  filters: { storeId: 'uuid[]' as const, productId: 'uuid[]' as const },
 };
 
 @ApiTags('admin: catalog')

@@ -9,7 +9,7 @@ import { VisibleFirst } from './visible-resource.guard';
 const LIST = {
   sortable: ['nameSv', 'nameEn', 'sku', 'price', 'createdAt', 'updatedAt'],
   defaultSort: { field: 'nameSv', order: 'ASC' as const },
-  filters: { q: 'string' as const, categoryId: 'string[]' as const, active: 'boolean' as const },
+  filters: { q: 'string' as const, categoryId: 'uuid[]' as const, active: 'boolean' as const },
 };
 
 @ApiTags('admin: catalog')

@@ -26,7 +26,7 @@ export class OutboxMessageResponse {
 const LIST = {
   sortable: ['createdAt', 'availableAt', 'attempts', 'status'],
   defaultSort: { field: 'createdAt', order: 'DESC' as const },
-  filters: { status: 'string' as const, q: 'string' as const, storeId: 'string' as const },
+  filters: { status: 'string' as const, q: 'string' as const, storeId: 'uuid[]' as const },
 };
 
 /** Reads and retries outbox rows; every query goes through the store-scope filter. */

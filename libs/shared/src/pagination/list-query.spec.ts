@@ -10,14 +10,14 @@ const spec = {
 describe('react-admin list parameters', () => {
   it('reads sort, range and filter the way ra-data-simple-rest sends them', () => {
     const q = parseListQuery(
-      { sort: '["createdAt","DESC"]', range: '[25,49]', filter: '{"q":"kaffe","active":true,"id":"a"}' },
+      { sort: '["createdAt","DESC"]', range: '[25,49]', filter: '{"q":"kaffe","active":true,"id":"6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f"}' },
       spec,
     );
     expect(q).toEqual({
       offset: 25,
       limit: 25,
       sort: { field: 'createdAt', order: 'DESC' },
-      filter: { q: 'kaffe', active: true, id: ['a'] },
+      filter: { q: 'kaffe', active: true, id: ['6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f'] },
     });
   });
 
@@ -34,6 +34,7 @@ describe('react-admin list parameters', () => {
   it('refuses unknown filters and wrong filter types', () => {
     expect(() => parseListQuery({ filter: '{"storeId":"x"}' }, spec)).toThrow(/filter.storeId/);
     expect(() => parseListQuery({ filter: '{"active":"yes"}' }, spec)).toThrow(/filter.active/);
+    expect(() => parseListQuery({ filter: '{"id":["1 OR 1=1"]}' }, spec)).toThrow(/filter.id: must be an id or ids/);
   });
 
   it('writes Content-Range for a page and for an empty list', () => {

@@ -1,4 +1,5 @@
 import { CommonError, FieldProblem } from '../errors';
+import { isUuid } from '../ids';
 
 /**
  * Admin lists speak react-admin's `ra-data-simple-rest`: `sort=["name","ASC"]`,
@@ -14,10 +15,13 @@ export interface ListQuery<Filter extends object = Record<string, unknown>> {
 export interface ListSpec {
   readonly sortable: readonly string[];
   readonly defaultSort: { field: string; order: 'ASC' | 'DESC' };
-  /** Filter keys and the type each must have; `id` (many ids) is always allowed. */
-  readonly filters: Readonly<Record<string, 'string' | 'boolean' | 'string[]'>>;
+  /** Filter keys and the type each must have; `id` (one or many row ids) is always allowed. */
+  readonly filters: Readonly<Record<string, FilterType>>;
   readonly maxLimit?: number;
 }
+
+/** `uuid[]` also accepts a single id; ids are checked here so a bad one is a 400, not a database error. */
+export type FilterType = 'string' | 'boolean' | 'string[]' | 'uuid' | 'uuid[]';
 
 export interface ListPage<T> {
   readonly items: readonly T[];
@@ -105,7 +109,7 @@ function parseFilter(value: unknown, spec: ListSpec, problems: FieldProblem[]): 
     problems.push({ field: 'filter', reason: 'must be a JSON object' });
     return {};
   }
-  const types: Record<string, string> = { id: 'string[]', ...spec.filters };
+  const types: Record<string, FilterType> = { id: 'uuid[]', ...spec.filters };
   const filter: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(parsed)) {
     const type = types[key];
@@ -113,19 +117,37 @@ function parseFilter(value: unknown, spec: ListSpec, problems: FieldProblem[]): 
       problems.push({ field: `filter.${key}`, reason: 'is not a filter of this list' });
       continue;
     }
-    const ok =
-      type === 'string[]'
-        ? Array.isArray(v)
-          ? v.every((x) => typeof x === 'string')
-          : typeof v === 'string'
-        : typeof v === type;
-    if (!ok) {
-      problems.push({ field: `filter.${key}`, reason: `must be ${type === 'string[]' ? 'a string or strings' : `a ${type}`}` });
+    if (!filterValueFits(type, v)) {
+      problems.push({ field: `filter.${key}`, reason: FILTER_REASONS[type] });
       continue;
     }
-    filter[key] = type === 'string[]' && typeof v === 'string' ? [v] : v;
+    filter[key] = type.endsWith('[]') && !Array.isArray(v) ? [v] : v;
   }
   return filter;
+}
+
+const FILTER_REASONS: Record<FilterType, string> = {
+  string: 'must be a string',
+  boolean: 'must be a boolean',
+  'string[]': 'must be a string or strings',
+  uuid: 'must be an id',
+  'uuid[]': 'must be an id or ids',
+};
+
+function filterValueFits(type: FilterType, value: unknown): boolean {
+  const isId = (x: unknown) => typeof x === 'string' && isUuid(x);
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string[]':
+      return Array.isArray(value) ? value.every((x) => typeof x === 'string') : typeof value === 'string';
+    case 'uuid':
+      return isId(value);
+    case 'uuid[]':
+      return Array.isArray(value) ? value.every(isId) : isId(value);
+  }
 }
 
 export function contentRange(resource: string, page: ListPage<unknown>): string {
