@@ -24,8 +24,10 @@ export const authProvider: AuthProvider = {
     await requestLogout();
   },
 
+  // Not being signed in yet is no error to announce: the login page says what to do, and
+  // react-admin otherwise leaves "Please login to continue" on screen after signing in.
   checkAuth: async () => {
-    if (readSession() === null) throw new Error('ra.auth.auth_check_error');
+    if (readSession() === null) throw { message: false };
   },
 
   // The http client has already tried to refresh; a 401 here means the session is over.
