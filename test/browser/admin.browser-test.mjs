@@ -1,33 +1,7 @@
 // The back-office console as a store owner uses it: sign in, rename a store, add a staff member.
 // Run by scripts/browser-test.mjs, which starts a fresh API and passes the admin's credentials.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-
-const suffix = () => randomBytes(3).toString('hex');
-
-/** Waits for the locator to show; the message says what the user would have missed. */
-const see = async (locator, what, timeout = 15_000) => {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    throw new Error(`expected to see ${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-  }
-};
-
-/** Types into a list's search box and waits for the list to apply it (the box is debounced). */
-const search = async (page, placeholder, text) => {
-  await page.getByPlaceholder(placeholder).fill(text);
-  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`"q":${JSON.stringify(text)}`));
-};
-
-const signIn = async (page, adminUrl, { email, password }) => {
-  await page.goto(adminUrl);
-  await page.waitForURL(/#\/login/);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await see(page.getByRole('menuitem', { name: 'Stores' }), 'the Stores menu after signing in');
-};
+import { search, see, signIn, suffix } from './support.mjs';
 
 export const tests = [
   {

@@ -3,59 +3,7 @@
 // Run by scripts/browser-test.mjs, which starts a fresh API (with the demo store) and passes the
 // admin's credentials.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-
-const suffix = () => randomBytes(3).toString('hex');
-
-/** Waits for the locator to show; the message says what the user would have missed. */
-const see = async (locator, what, timeout = 15_000) => {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    throw new Error(`expected to see ${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-  }
-};
-
-/** Types into a list's search box and waits for the list to apply it (the box is debounced). */
-const search = async (page, placeholder, text) => {
-  await page.getByPlaceholder(placeholder).fill(text);
-  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`"q":${JSON.stringify(text)}`));
-};
-
-const english = { email: 'Email', password: 'Password', signIn: 'Sign in', stores: 'Stores' };
-const swedish = { email: 'E-post', password: 'Lösenord', signIn: 'Logga in', stores: 'Butiker' };
-
-const signIn = async (page, adminUrl, { email, password }, labels = english) => {
-  await page.goto(adminUrl);
-  await page.waitForURL(/#\/login/);
-  await page.getByRole('textbox', { name: labels.email }).fill(email);
-  await page.getByRole('textbox', { name: labels.password, exact: true }).fill(password);
-  await page.getByRole('button', { name: labels.signIn }).click();
-  await see(page.getByRole('menuitem', { name: labels.stores }), `the ${labels.stores} menu after signing in`);
-};
-
-/** Calls the admin API from the page with the signed-in user's token. */
-const adminApi = (page, method, path, body) =>
-  page.evaluate(
-    async ({ method, path, body }) => {
-      const session = JSON.parse(localStorage.getItem('kassa.session') ?? 'null');
-      const response = await fetch(`/api/v1/admin${path}`, {
-        method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${session?.accessToken}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-
-const demoStoreId = async (page) => {
-  const filter = encodeURIComponent(JSON.stringify({ q: 'Kassa Demo Café' }));
-  const { status, body } = await adminApi(page, 'GET', `/stores?filter=${filter}`);
-  assert.equal(status, 200, 'the store list answers');
-  assert.ok(body[0]?.id, 'the demo store exists');
-  return body[0].id;
-};
+import { adminApi, demoStore, search, see, signIn, suffix, swedish } from './support.mjs';
 
 /** The storefront's view of one product (by SKU) at a store. */
 const storefrontProduct = async (page, storeId, sku) => {
@@ -167,7 +115,7 @@ export const tests = [
       assert.ok(order[0] < order[1], `the newest movement comes first (rows: ${JSON.stringify(texts)})`);
 
       // Storefront: the product is on sale at the demo store for 2950 öre.
-      const product = await storefrontProduct(page, await demoStoreId(page), sku);
+      const product = await storefrontProduct(page, (await demoStore(page)).id, sku);
       assert.equal(product.price, 2950, `the storefront price of ${sku} is 2950 öre (got ${JSON.stringify(product)})`);
     },
   },
@@ -225,7 +173,7 @@ export const tests = [
       const staff = { email: `kassa-${id}@example.com`, password: `Långt-lösenord-${id}-kassa` };
 
       await signIn(page, adminUrl, credentials, swedish);
-      const storeId = await demoStoreId(page);
+      const storeId = (await demoStore(page)).id;
       const created = await adminApi(page, 'POST', '/users', {
         email: staff.email,
         name: `Kassör ${id}`,

@@ -2,49 +2,9 @@
 // tomorrow's slots, what the storefront is offered, and busy mode. Run by scripts/browser-test.mjs,
 // which starts a fresh API (with the demo store) and passes the admin's credentials.
 import assert from 'node:assert/strict';
+import { adminApi, demoStore, see, signIn } from './support.mjs';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** Waits for the locator to show; the message says what the user would have missed. */
-const see = async (locator, what, timeout = 15_000) => {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    throw new Error(`expected to see ${what}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-  }
-};
-
-const signIn = async (page, adminUrl, { email, password }) => {
-  await page.goto(adminUrl);
-  await page.waitForURL(/#\/login/);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await see(page.getByRole('menuitem', { name: 'Stores' }), 'the Stores menu after signing in');
-};
-
-/** Calls the admin API from the page with the signed-in user's token. */
-const adminApi = (page, method, path, body) =>
-  page.evaluate(
-    async ({ method, path, body }) => {
-      const session = JSON.parse(localStorage.getItem('kassa.session') ?? 'null');
-      const response = await fetch(`/api/v1/admin${path}`, {
-        method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${session?.accessToken}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-
-const demoStore = async (page) => {
-  const filter = encodeURIComponent(JSON.stringify({ q: 'Kassa Demo Café' }));
-  const { status, body } = await adminApi(page, 'GET', `/stores?filter=${filter}`);
-  assert.equal(status, 200, 'the store list answers');
-  assert.ok(body[0]?.id, 'the demo store exists');
-  return body[0];
-};
 
 /** What the storefront is offered for a date (no cart), fetched from the page like a shop would. */
 const storefrontSlots = async (page, storeId, date) => {
