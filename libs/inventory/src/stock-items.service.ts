@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { CommonError, likePattern, ListPage, ListQuery, StaffActor } from '@kassa/shared';
+import { likePattern, ListPage, ListQuery, StaffActor } from '@kassa/shared';
 import { CreateStockItemDto, StockItemResponse, UpdateStockItemDto } from './dto/stock-item.dto';
 import { InventoryError, InventoryErrorCode } from './inventory.errors';
 import { StockUnit } from './inventory.types';
 import { StockItem } from './stock-item.entity';
-import { uuidFilterProblems } from './scope';
 
 /** Stock items of the organisation: products' own stock and ingredients. */
 @Injectable()
@@ -14,8 +13,6 @@ export class StockItemsService {
   constructor(private readonly em: EntityManager) {}
 
   async list(query: ListQuery): Promise<ListPage<StockItemResponse>> {
-    const problems = uuidFilterProblems(query.filter, ['id', 'productId']);
-    if (problems.length > 0) throw CommonError.validation(problems);
     const { q, id, unit, productId } = query.filter as { q?: string; id?: string[]; unit?: string; productId?: string };
     const where: FilterQuery<StockItem> = {
       ...(id ? { id: { $in: id } } : {}),

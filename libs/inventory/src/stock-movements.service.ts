@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { EventPublisher } from '@kassa/platform';
-import { CommonError, ListPage, ListQuery, StaffActor } from '@kassa/shared';
+import { ListPage, ListQuery, StaffActor } from '@kassa/shared';
 import { CreateStockMovementDto, StockMovementResponse } from './dto/stock-movement.dto';
 import { InventoryError, InventoryErrorCode } from './inventory.errors';
 import { stockLow } from './inventory.events';
 import { ManualMovementKind, MovementKind } from './inventory.types';
-import { uuidFilterProblems } from './scope';
 import { StockItem } from './stock-item.entity';
 import { StockItemsService } from './stock-items.service';
 import { StockLedger } from './stock-ledger.repository';
@@ -33,8 +32,6 @@ export class StockMovementsService {
   ) {}
 
   async list(query: ListQuery): Promise<ListPage<StockMovementResponse>> {
-    const problems = uuidFilterProblems(query.filter, ['id', 'storeId', 'stockItemId']);
-    if (problems.length > 0) throw CommonError.validation(problems);
     const { id, storeId, stockItemId, kind } = query.filter as { id?: string[]; storeId?: string[]; stockItemId?: string[]; kind?: string[] };
     const where: FilterQuery<StockMovement> = {
       ...(id ? { id: { $in: id } } : {}),
