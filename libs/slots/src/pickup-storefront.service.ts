@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '@kassa/catalog';
-import { PickupSlotsQuery, PickupSlotsResponse } from './dto/pickup-slots.dto';
+import { PickupSlotResponse, PickupSlotsQuery, PickupSlotsResponse } from './dto/pickup-slots.dto';
 import { SlotsService } from './slots.service';
 import { CartLoad } from './slots.types';
+
+/** No cart weighs like one item with no prep time. */
+const NO_CART: CartLoad = { items: 1, kitchenMinutes: 0 };
 
 /** The storefront's slot list: the cart is weighed by the catalogue, then judged slot by slot. */
 @Injectable()
@@ -13,10 +16,15 @@ export class PickupStorefrontService {
   ) {}
 
   async list(storeId: string, query: PickupSlotsQuery): Promise<PickupSlotsResponse> {
-    const cart = await this.cartLoad(storeId, query.items);
-    const listing = await this.slots.availability(storeId, cart, query.date, query.days ?? 1);
-    return {
-      slots: listing.slots.map((s) => ({
+    const items = query.items;
+    const days = query.days ?? 1;
+    const listing = items
+      ? await this.slots.availabilityWeighing(storeId, () => this.cartLoad(storeId, items), query.date, days)
+      : await this.slots.availability(storeId, NO_CART, query.date, days);
+    const slots = new Array<PickupSlotResponse>(listing.slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const s = listing.slots[i];
+      slots[i] = {
         start: s.start,
         end: s.end,
         available: s.available,
@@ -24,16 +32,18 @@ export class PickupStorefrontService {
         remainingItems: s.remaining.items,
         remainingKitchenMinutes: s.remaining.kitchenMinutes,
         reason: s.refusal,
-      })),
+      };
+    }
+    return {
+      slots,
       earliest: listing.earliest?.start ?? null,
       busy: listing.busy,
       timezone: listing.timeZone,
     };
   }
 
-  /** `id:2,id:1` → item count and kitchen minutes; no cart weighs like one item with no prep time. */
-  private async cartLoad(storeId: string, items: string | undefined): Promise<CartLoad> {
-    if (!items) return { items: 1, kitchenMinutes: 0 };
+  /** `id:2,id:1` → item count and kitchen minutes. */
+  private async cartLoad(storeId: string, items: string): Promise<CartLoad> {
     const lines = items.split(',').map((pair) => {
       const [productId, quantity] = pair.split(':');
       return { productId: productId.toLowerCase(), quantity: Number(quantity) };

@@ -24,6 +24,23 @@ interface RawHold {
   expires_at: Date | string;
 }
 
+/**
+ * What is booked per slot start in [from, to) (parameters: store id, from, to), not counting
+ * active holds past their TTL that no sweep reached yet. Shared with the storefront's one-trip
+ * read in PickupConfigService, so both count exactly alike.
+ */
+export const SLOT_LOADS_SQL = `select l.slot_start,
+        l.orders - coalesce(x.orders, 0) as orders,
+        l.items - coalesce(x.items, 0) as items,
+        l.kitchen_minutes - coalesce(x.kitchen_minutes, 0) as kitchen_minutes
+   from slot_load l
+   left join lateral (
+     select sum(h.orders)::int as orders, sum(h.items)::int as items, sum(h.kitchen_minutes)::int as kitchen_minutes
+       from slot_hold h
+      where h.store_id = l.store_id and h.slot_start = l.slot_start and h.status = 'active' and h.expires_at <= now()
+   ) x on true
+  where l.store_id = ? and l.slot_start >= ? and l.slot_start < ?`;
+
 const HOLD_COLUMNS = 'hold_id, store_id, slot_start, slot_end, status, orders, items, kitchen_minutes, expires_at';
 
 function holdOf(row: RawHold): HoldRow {
@@ -160,17 +177,7 @@ export class SlotLedger {
   /** What is booked per slot start in [from, to), not counting holds past their TTL that no sweep reached yet. */
   async loads(storeId: string, from: Date, to: Date): Promise<Map<number, Load>> {
     const rows = await this.em.execute<Array<{ slot_start: Date | string; orders: number; items: number; kitchen_minutes: number }>>(
-      `select l.slot_start,
-              l.orders - coalesce(x.orders, 0) as orders,
-              l.items - coalesce(x.items, 0) as items,
-              l.kitchen_minutes - coalesce(x.kitchen_minutes, 0) as kitchen_minutes
-         from slot_load l
-         left join lateral (
-           select sum(h.orders)::int as orders, sum(h.items)::int as items, sum(h.kitchen_minutes)::int as kitchen_minutes
-             from slot_hold h
-            where h.store_id = l.store_id and h.slot_start = l.slot_start and h.status = 'active' and h.expires_at <= now()
-         ) x on true
-        where l.store_id = ? and l.slot_start >= ? and l.slot_start < ?`,
+      SLOT_LOADS_SQL,
       [storeId, from, to],
     );
     return new Map(

@@ -3,8 +3,9 @@ import { FieldProblem, isUuid } from '@kassa/shared';
 import { BookingContext, findSlot, fits, pickupDays, PickupDays, refusalFor, Refusal } from './engine/slot-engine';
 import { BusyState, CartDemand, Load, NO_LOAD } from './engine/slot-rules';
 import { addDays, formatInZone, isCalendarDate, localDateTime, parseInstant, zonedInstant } from './engine/zoned-time';
-import { PickupConfigService } from './pickup-config.service';
+import { PickupConfig, PickupConfigService } from './pickup-config.service';
 import { DEFAULT_HOLD_TTL_SECONDS } from './pickup-defaults';
+import { cachedSlotGrid } from './slot-grid.cache';
 import { HoldRow, SlotLedger } from './slot-ledger.repository';
 import { SlotsError, SlotsErrorCode } from './slots.errors';
 import { CartLoad, SlotHoldResult, SlotRequest } from './slots.types';
@@ -31,24 +32,60 @@ export class SlotsService {
 
   /** The slots of `days` local dates from `date` (default: today at the store), judged for the cart. */
   async availability(storeId: string, cart: CartLoad, date?: string, days = 1): Promise<SlotListing> {
-    const problems = cartProblems(cart);
-    if (date !== undefined && !isCalendarDate(date)) problems.push({ field: 'date', reason: 'must be a date YYYY-MM-DD' });
-    if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) problems.push({ field: 'days', reason: `must be a whole number from 1 to ${MAX_DAYS}` });
+    const problems = [...cartProblems(cart), ...rangeProblems(date, days)];
     if (problems.length > 0) throw SlotsError.invalidSlot(problems);
-
     const store = await this.config.store(storeId);
+    return listingOf(await this.bookings(storeId, store, date, days), cart);
+  }
+
+  /**
+   * `availability` for a cart that still has to be weighed (the storefront asks the catalogue).
+   * Once the store is known, the weighing and the slot read run side by side; the answers and
+   * errors are those of weighing first and then calling `availability`: a missing store first
+   * (the weighing looks the store up before anything else), then the weighing's own errors,
+   * then invalid input.
+   */
+  async availabilityWeighing(storeId: string, weigh: () => Promise<CartLoad>, date?: string, days = 1): Promise<SlotListing> {
+    const store = await this.config.store(storeId);
+    const weighing = weigh();
+    const range = rangeProblems(date, days);
+    const read = range.length === 0 ? settled(this.bookings(storeId, store, date, days)) : null;
+    let cart: CartLoad;
+    try {
+      cart = await weighing;
+    } catch (error) {
+      await read;
+      throw error;
+    }
+    const problems = [...cartProblems(cart), ...range];
+    if (problems.length > 0 || read === null) {
+      await read;
+      throw SlotsError.invalidSlot(problems);
+    }
+    const outcome = await read;
+    if (!outcome.ok) throw outcome.error;
+    return listingOf(outcome.value, cart);
+  }
+
+  /** The store's rules and what is booked on the days asked for: one round trip. */
+  private async bookings(
+    storeId: string,
+    store: { timeZone: string; acceptingOrders: boolean },
+    date: string | undefined,
+    days: number,
+  ): Promise<Bookings> {
     const now = Date.now();
     const first = date ?? localDateTime(now, store.timeZone).date;
     const last = addDays(first, days - 1);
-    const { rules, busy, acceptingOrders } = await this.config.load(storeId, store, first, last);
-    const loads = await this.ledger.loads(
+    const { config, loads } = await this.config.loadWithBookings(
       storeId,
+      store,
+      first,
+      last,
       new Date(zonedInstant(first, 0, store.timeZone)),
       new Date(zonedInstant(addDays(last, 1), 0, store.timeZone)),
     );
-    const context: BookingContext = { rules, now, cart, busy, acceptingOrders };
-    const listing = pickupDays(context, first, days, (startMs) => loads.get(startMs) ?? NO_LOAD);
-    return { ...listing, busy, timeZone: store.timeZone };
+    return { ...config, loads, now, first, days, timeZone: store.timeZone };
   }
 
   /**
@@ -150,6 +187,38 @@ function refusalError(refusal: Refusal, slotStart: string): SlotsError {
     case 'full':
       return SlotsError.full(slotStart, 'cannot fit this order');
   }
+}
+
+interface Bookings extends PickupConfig {
+  readonly loads: Map<number, Load>;
+  readonly now: number;
+  readonly first: string;
+  readonly days: number;
+  readonly timeZone: string;
+}
+
+function listingOf(bookings: Bookings, cart: CartLoad): SlotListing {
+  const { rules, busy, acceptingOrders, loads, now, first, days, timeZone } = bookings;
+  const context: BookingContext = { rules, now, cart, busy, acceptingOrders };
+  const listing = pickupDays(context, first, days, (startMs) => loads.get(startMs) ?? NO_LOAD, cachedSlotGrid);
+  return { ...listing, busy, timeZone };
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so it can wait while something else is awaited first. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function rangeProblems(date: string | undefined, days: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (date !== undefined && !isCalendarDate(date)) problems.push({ field: 'date', reason: 'must be a date YYYY-MM-DD' });
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) problems.push({ field: 'days', reason: `must be a whole number from 1 to ${MAX_DAYS}` });
+  return problems;
 }
 
 function cartProblems(cart: CartLoad): FieldProblem[] {

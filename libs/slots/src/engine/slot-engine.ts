@@ -197,17 +197,18 @@ export interface PickupDays {
   readonly earliest: SlotView | null;
 }
 
-/** Every slot of `days` dates from `date`, each judged for the cart against what is booked. */
+/** Every slot of `days` dates from `date`, each judged for the cart against what is booked; `gridOf` may serve grids computed before. */
 export function pickupDays(
   context: BookingContext,
   date: string,
   days: number,
   bookedAt: (startMs: number) => Load,
+  gridOf: (rules: PickupRules, date: string) => readonly GridSlot[] = slotGrid,
 ): PickupDays {
   const slots: SlotView[] = [];
   const verdict = judge(context);
   for (let i = 0; i < days; i++) {
-    for (const slot of slotGrid(context.rules, addDays(date, i))) {
+    for (const slot of gridOf(context.rules, addDays(date, i))) {
       slots.push(viewWith(slot, bookedAt(slot.startMs), verdict));
     }
   }
