@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { applyTenancy, newSecret } from '@kassa/shared';
-import { runExclusively } from '@kassa/platform';
+import { newSecret } from '@kassa/shared';
+import { runExclusively, systemEntityManager } from '@kassa/platform';
 import { StoresService } from '@kassa/stores';
 import { UsersService } from './users.service';
 
@@ -38,8 +37,7 @@ export class FirstStartFlow {
   ) {}
 
   async run(options: FirstStartOptions): Promise<FirstStartResult> {
-    const em = this.orm.em.fork() as EntityManager;
-    applyTenancy(em, 'unscoped');
+    const em = systemEntityManager(this.orm);
     let result: FirstStartResult = { created: false, adminEmail: options.adminEmail };
     await runExclusively(em, 'first-start', async () => {
       if ((await this.stores.organisationCount()) > 0) return;

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { MikroORM } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { PLATFORM_OPTIONS, PlatformOptions, runExclusively } from '@kassa/platform';
-import { applyTenancy } from '@kassa/shared';
+import { PLATFORM_OPTIONS, PlatformOptions, runExclusively, systemEntityManager } from '@kassa/platform';
 import { InventoryService } from './inventory.service';
 
 /**
@@ -32,8 +30,7 @@ export class HoldExpiryJob {
 
   /** Releases every expired hold now; returns how many. */
   async run(): Promise<number> {
-    const em = this.orm.em.fork() as EntityManager;
-    applyTenancy(em, 'unscoped');
+    const em = systemEntityManager(this.orm);
     let released = 0;
     await runExclusively(em, 'inventory.expire-holds', async () => {
       released = await this.inventory.releaseExpiredHolds();

@@ -11,3 +11,4 @@ export { runExclusively } from './scheduling/exclusive-run';
 export { createRedis } from './redis/redis';
 export { httpMetrics } from './health/http-metrics';
 export { KassaIoAdapter } from './websocket/kassa-io.adapter';
+export { systemEntityManager } from './database/system-em';

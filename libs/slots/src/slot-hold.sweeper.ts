@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { MikroORM } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { applyTenancy } from '@kassa/shared';
-import { PLATFORM_OPTIONS, PlatformOptions, runExclusively } from '@kassa/platform';
+import { PLATFORM_OPTIONS, PlatformOptions, runExclusively, systemEntityManager } from '@kassa/platform';
 import { SlotLedger } from './slot-ledger.repository';
 
 /**
@@ -22,8 +20,7 @@ export class SlotHoldSweeper {
   @Cron(CronExpression.EVERY_MINUTE)
   async sweep(): Promise<number> {
     if (!this.options.outbox.dispatch) return 0;
-    const em = this.orm.em.fork() as EntityManager;
-    applyTenancy(em, 'unscoped');
+    const em = systemEntityManager(this.orm);
     let expired = 0;
     await runExclusively(em, 'slots.expire-holds', async (tx) => {
       expired = await new SlotLedger(tx).expire({ limit: 1000 });

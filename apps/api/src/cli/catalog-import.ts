@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogError, CatalogImportService } from '@kassa/catalog';
-import { migrate } from '@kassa/platform';
-import { applyTenancy } from '@kassa/shared';
+import { migrate, systemEntityManager } from '@kassa/platform';
 import { StoresService } from '@kassa/stores';
 import { AppModule } from '../app.module';
 import { parseEnvironment } from '../config/environment';
@@ -61,8 +59,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     await migrate(app.get(MikroORM));
-    const em = app.get(MikroORM).em.fork() as EntityManager;
-    applyTenancy(em, 'unscoped');
+    const em = systemEntityManager(app.get(MikroORM));
     const started = Date.now();
     const result = await em.transactional(async () => {
       const organisationId = args.organisationId ?? (await onlyOrganisation(app.get(StoresService)));

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InventoryService, StockTracking } from '@kassa/inventory';
-import { applyTenancy } from '@kassa/shared';
+import { systemEntityManager } from '@kassa/platform';
 import { CatalogSettingsService } from '../catalog-settings.service';
 import { Category } from '../entities/category.entity';
 import { ModifierGroup } from '../entities/modifier-group.entity';
@@ -27,8 +27,7 @@ export class DemoCatalogue {
 
   /** Runs in its own unscoped transaction, outside any request. */
   async seed(organisationId: string, storeId: string): Promise<void> {
-    const em = this.orm.em.fork() as EntityManager;
-    applyTenancy(em, 'unscoped');
+    const em = systemEntityManager(this.orm);
     await em.transactional(() => this.fill(organisationId, storeId));
     this.logger.log(`Filled the demo store with ${DEMO_PRODUCTS.length} products`);
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { applyTenancy } from '@kassa/shared';
+import { systemEntityManager } from '../database/system-em';
 import { OutboxConsumers, PermanentDeliveryError } from './outbox.consumers';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { outboxDead, outboxDelivered, outboxFailed } from './outbox-metrics';
@@ -26,9 +26,7 @@ export class OutboxDelivery {
 
   /** A fork that background work may use: not tied to a request, and not narrowed to any store. */
   systemEm(): EntityManager {
-    const em = this.orm.em.fork() as EntityManager;
-    applyTenancy(em, 'unscoped');
-    return em;
+    return systemEntityManager(this.orm);
   }
 
   async deliver(messageId: string, policy: { maxAttempts: number; retryBaseMs: number }): Promise<void> {
