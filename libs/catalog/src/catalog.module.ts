@@ -24,6 +24,7 @@ import { Product } from './entities/product.entity';
 import { ProductOverride } from './entities/product-override.entity';
 import { CatalogImportService } from './import/catalog-import.service';
 import { CatalogReader } from './storefront/catalog-reader';
+import { PricingCache } from './storefront/pricing-cache';
 import { StorefrontCatalogController } from './storefront/storefront-catalog.controller';
 import { StorefrontCatalogService } from './storefront/storefront-catalog.service';
 
@@ -45,6 +46,7 @@ export const CATALOG_ENTITIES = [CatalogSettings, Category, Product, ModifierGro
     CatalogSettingsService,
     CatalogSettingsAdminService,
     CatalogReader,
+    PricingCache,
     CatalogService,
     CategoriesService,
     ModifierGroupsService,

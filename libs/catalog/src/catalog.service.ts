@@ -3,8 +3,9 @@ import { money, Money, sumMoney, VatRateBasisPoints } from '@kassa/shared';
 import { StoresService } from '@kassa/stores';
 import { CatalogError, CatalogErrorCode } from './catalog.errors';
 import { localDate } from './rules/local-date';
-import { LineRequest, priceLine, PricingCategory, PricingProblem, PricingProduct, SalesChannel } from './rules/pricing';
-import { CatalogReader, toPricingProduct } from './storefront/catalog-reader';
+import { LineRequest, priceLine, PricingCategory, PricingProblem, SalesChannel } from './rules/pricing';
+import { CatalogSettingsService } from './catalog-settings.service';
+import { PricingCache } from './storefront/pricing-cache';
 
 export interface PricedModifier {
   readonly groupId: string;
@@ -47,7 +48,8 @@ export interface PriceLinesOptions {
 @Injectable()
 export class CatalogService {
   constructor(
-    private readonly reader: CatalogReader,
+    private readonly pricing: PricingCache,
+    private readonly settings: CatalogSettingsService,
     private readonly stores: StoresService,
   ) {}
 
@@ -59,11 +61,11 @@ export class CatalogService {
   async priceLines(storeId: string, lines: readonly LineRequest[], options: PriceLinesOptions = {}): Promise<PricedCart> {
     const store = await this.stores.get(storeId);
     const productIds = [...new Set(lines.map((l) => l.productId))];
-    const [loaded, overrides] = await Promise.all([
-      this.reader.products(store.organisationId, { id: { $in: productIds } }),
-      this.reader.overrides(storeId, productIds),
+    const version = await this.settings.version(store.organisationId);
+    const [products, overrides] = await Promise.all([
+      this.pricing.productsOf(store.organisationId, version, productIds),
+      this.pricing.overridesOf(storeId, version, productIds),
     ]);
-    const products = new Map<string, PricingProduct>(loaded.products.map((p) => [p.id, toPricingProduct(p, loaded)]));
     const context = { today: localDate(new Date(), store.timezone), channel: options.channel };
     const problems: PricingProblem[] = [];
     const priced: PricedLine[] = [];

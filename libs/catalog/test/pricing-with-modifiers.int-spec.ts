@@ -94,4 +94,22 @@ describe('pricing a cart at a store', () => {
     await kassa.http.post(`/api/v1/admin/stores/${storeId}/products/${latte.id}/sold-out`).set('Authorization', owner).send({ soldOut: false }).expect(200);
     expect((await price([{ productId: bulle.id, quantity: 3 }], 'pos')).total.amount).toBe(11700);
   });
+
+  it('prices with every catalogue change at once, though pricing is remembered between carts', async () => {
+    const mazarin = await createProduct(kassa.http, owner, { nameSv: 'Mazarin', price: 4900, vatRate: 12 });
+    const cart = () => price([{ productId: mazarin.id, quantity: 1 }]);
+    const edit = async (changes: Record<string, unknown>) => {
+      const record = (await kassa.http.get(`/api/v1/admin/products/${mazarin.id}`).set('Authorization', owner).expect(200)).body;
+      await kassa.http.put(`/api/v1/admin/products/${mazarin.id}`).set('Authorization', owner).send({ ...record, ...changes }).expect(200);
+    };
+    expect((await cart()).lines[0].unitPrice.amount).toBe(4900);
+    await edit({ price: 5100 });
+    expect((await cart()).lines[0].unitPrice.amount).toBe(5100);
+    const override = await createOverride(kassa.http, owner, { storeId, productId: mazarin.id, price: 5300 });
+    expect((await cart()).lines[0].unitPrice.amount).toBe(5300);
+    await kassa.http.delete(`/api/v1/admin/product-overrides/${override.id}`).set('Authorization', owner).expect(200);
+    expect((await cart()).lines[0].unitPrice.amount).toBe(5100);
+    await edit({ active: false });
+    expect(await refusal(cart())).toMatchObject({ status: 422, code: 'PRODUCT_UNAVAILABLE' });
+  });
 });
