@@ -6,6 +6,8 @@ import { MIGRATIONS } from '@kassa/migrations';
 import { CATALOG_ENTITIES, CatalogModule } from '@kassa/catalog';
 import { IDENTITY_ENTITIES, IdentityModule } from '@kassa/identity';
 import { INVENTORY_ENTITIES, InventoryModule } from '@kassa/inventory';
+import { ORDERS_ENTITIES, OrdersModule } from '@kassa/orders';
+import { PAYMENTS_ENTITIES, PaymentsModule } from '@kassa/payments';
 import { PlatformModule } from '@kassa/platform';
 import { SLOTS_ENTITIES, SlotsModule } from '@kassa/slots';
 import { STORES_ENTITIES, StoresModule } from '@kassa/stores';
@@ -41,12 +43,16 @@ export class AppModule {
           ...INVENTORY_ENTITIES,
           ...CATALOG_ENTITIES,
           ...SLOTS_ENTITIES,
+          ...PAYMENTS_ENTITIES,
+          ...ORDERS_ENTITIES,
         ]),
         StoresModule,
         IdentityModule.forRoot(config.identity),
         InventoryModule,
         CatalogModule,
         SlotsModule,
+        PaymentsModule.forRoot(config.payments),
+        OrdersModule.forRoot(config.orders),
         ...extraImports,
       ],
       providers: [{ provide: KASSA_CONFIG, useValue: config }],

@@ -79,6 +79,18 @@ export class Environment {
 
   @IsOptional() @IsString()
   KASSA_ADMIN_DIST?: string;
+
+  /** The `test` payment provider (approve/decline endpoints); defaults to on only for the embedded database. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  KASSA_TEST_PAYMENTS?: boolean;
+
+  /** Minutes after the pickup window before a ready order that nobody collected becomes a no-show. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10080)
+  KASSA_NO_SHOW_GRACE_MINUTES = 60;
+
+  /** How long an unpaid checkout keeps its slot and stock. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  KASSA_CHECKOUT_HOLD_SECONDS = 600;
 }
 
 /** Parses and checks the environment; a wrong value stops the app with a message naming the variable. */

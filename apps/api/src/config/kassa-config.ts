@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { IdentityOptions } from '@kassa/identity';
+import type { OrdersOptions } from '@kassa/orders';
+import type { PaymentsOptions } from '@kassa/payments';
 import type { PlatformOptions } from '@kassa/platform';
 import { Environment } from './environment';
 
@@ -19,6 +21,8 @@ export interface KassaConfig {
   readonly logLevel: string;
   readonly platform: PlatformOptions;
   readonly identity: IdentityOptions;
+  readonly orders: OrdersOptions;
+  readonly payments: PaymentsOptions;
   readonly firstStart: { readonly adminEmail: string; readonly adminPassword?: string };
   readonly embedded: boolean;
   /** Whether first start fills the demo store with a catalogue and stock. */
@@ -36,8 +40,14 @@ function embeddedJwtSecret(dataDir: string): string {
   return secret;
 }
 
+/** A key for one purpose, derived from the one configured secret so each purpose can be told apart. */
+function derivedKey(secret: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'kassa', purpose, 32));
+}
+
 export function buildConfig(env: Environment): KassaConfig {
   const dataDir = env.KASSA_DATA_DIR.startsWith('memory://') ? env.KASSA_DATA_DIR : resolve(env.KASSA_DATA_DIR);
+  const jwtSecret = env.JWT_SECRET ?? embeddedJwtSecret(dataDir);
   return {
     http: {
       port: env.PORT,
@@ -62,12 +72,18 @@ export function buildConfig(env: Environment): KassaConfig {
       },
     },
     identity: {
-      jwtSecret: env.JWT_SECRET ?? embeddedJwtSecret(dataDir),
+      jwtSecret,
       accessTokenTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTokenTtlDays: env.JWT_REFRESH_TTL_DAYS,
       lockout: { maxFailures: 10, minutes: 15 },
       loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
     },
+    orders: {
+      signingKey: derivedKey(jwtSecret, 'orders/v1'),
+      holdTtlSeconds: env.KASSA_CHECKOUT_HOLD_SECONDS,
+      noShowGraceMinutes: env.KASSA_NO_SHOW_GRACE_MINUTES,
+    },
+    payments: { testPayments: env.KASSA_TEST_PAYMENTS ?? !env.DATABASE_URL },
     firstStart: { adminEmail: env.KASSA_ADMIN_EMAIL, adminPassword: env.KASSA_ADMIN_PASSWORD },
   };
 }

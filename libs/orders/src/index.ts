@@ -1,0 +1,2 @@
+export { OrdersModule, ORDERS_ENTITIES } from './orders.module';
+export type { OrdersOptions } from './orders.options';
