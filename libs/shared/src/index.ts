@@ -5,3 +5,4 @@ export * from './events';
 export * from './pagination';
 export * from './auth';
 export * from './http';
+export * from './time';

@@ -7,7 +7,7 @@ import { BusyModeDto, BusyModeResponse, DayLoadResponse, PickupScheduleDto, Pick
 import { slotGrid } from './engine/slot-engine';
 import { windowProblems } from './engine/schedule-problems';
 import { NO_LOAD } from './engine/slot-rules';
-import { addDays, localDateTime, zonedInstant } from './engine/zoned-time';
+import { addDays, localDateTime, zonedInstant } from '@kassa/shared';
 import { PickupConfigService } from './pickup-config.service';
 import { DEFAULT_PICKUP_SETTINGS } from './pickup-defaults';
 import { PickupSchedule } from './pickup-schedule.entity';

@@ -4,7 +4,7 @@ import { FieldProblem, ListPage, ListQuery } from '@kassa/shared';
 import { CapacityRuleEntity } from './capacity-rule.entity';
 import { CapacityRuleDto, CapacityRuleResponse, PickupExceptionDto, PickupExceptionResponse } from './dto/pickup-admin.dto';
 import { windowProblems } from './engine/schedule-problems';
-import { isCalendarDate } from './engine/zoned-time';
+import { isCalendarDate } from '@kassa/shared';
 import { PickupConfigService } from './pickup-config.service';
 import { PickupException } from './pickup-exception.entity';
 import { SlotsError, SlotsErrorCode } from './slots.errors';

@@ -1,6 +1,6 @@
 import { GridSlot, slotGrid } from './engine/slot-engine';
 import { PickupRules } from './engine/slot-rules';
-import { isoWeekday } from './engine/zoned-time';
+import { isoWeekday } from '@kassa/shared';
 
 const MAX_ENTRIES = 512;
 const grids = new Map<string, readonly GridSlot[]>();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FieldProblem, isUuid } from '@kassa/shared';
 import { BookingContext, findSlot, fits, pickupDays, PickupDays, refusalFor, Refusal } from './engine/slot-engine';
 import { BusyState, CartDemand, Load, NO_LOAD } from './engine/slot-rules';
-import { addDays, formatInZone, isCalendarDate, localDateTime, parseInstant, zonedInstant } from './engine/zoned-time';
+import { addDays, formatInZone, isCalendarDate, localDateTime, parseInstant, zonedInstant } from '@kassa/shared';
 import { PickupConfig, PickupConfigService } from './pickup-config.service';
 import { DEFAULT_HOLD_TTL_SECONDS } from './pickup-defaults';
 import { cachedSlotGrid } from './slot-grid.cache';

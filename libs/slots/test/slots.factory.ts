@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { applyTenancy } from '@kassa/shared';
 import { BusyMode } from '../src/busy-mode.entity';
 import { CapacityRuleEntity } from '../src/capacity-rule.entity';
-import { addDays, formatInZone, localDateTime, zonedInstant } from '../src/engine/zoned-time';
+import { addDays, formatInZone, localDateTime, zonedInstant } from '@kassa/shared';
 import { PickupSchedule } from '../src/pickup-schedule.entity';
 
 export const TZ = 'Europe/Stockholm';

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@kassa/shared';
-import { parseClock } from './zoned-time';
+import { parseClock } from '@kassa/shared';
 
 /**
  * What is wrong with a set of opening windows: each must start before it ends, and windows of

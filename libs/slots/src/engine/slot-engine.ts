@@ -8,7 +8,7 @@ import {
   offsetMinutes,
   parseClock,
   zonedInstant,
-} from './zoned-time';
+} from '@kassa/shared';
 import { BusyState, Capacity, CapacityRule, CartDemand, ClockWindow, Load, NO_LOAD, PickupRules } from './slot-rules';
 
 const MINUTE_MS = 60_000;

@@ -1,6 +1,6 @@
 /**
  * Wall-clock time in an IANA time zone, from `Intl.DateTimeFormat` alone (no date library).
- * Slots are generated as real instants; these helpers only translate between instants and the
+ * Slots and orders work with real instants; these helpers only translate between instants and the
  * store's local dates and times, and format ISO 8601 with the offset in force at each instant.
  */
 
