@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './auth';
 export * from './http';
 export * from './time';
+export * from './contact';
