@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { newId } from '@kassa/shared';
+import { PaymentEventKind, PaymentMethod, PaymentNextAction, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
+
+interface RawPayment {
+  id: string;
+  order_id: string;
+  store_id: string;
+  method: PaymentMethod;
+  status: PaymentStatus;
+  amount: number | string;
+  currency: string;
+  refunded_amount: number | string;
+  provider_reference: string | null;
+  next_action: PaymentNextAction | null;
+}
+
+/** A payment as the ledger reads it: the summary plus what providers need. */
+export interface PaymentRow extends PaymentSummary {
+  readonly providerReference: string | null;
+}
+
+export interface NewPaymentEvent {
+  readonly kind: PaymentEventKind;
+  readonly from: PaymentStatus | null;
+  readonly amount?: number;
+  readonly providerReference?: string | null;
+  readonly detail?: Record<string, unknown> | null;
+  readonly actor: string;
+}
+
+export interface PaymentMove {
+  readonly row: PaymentRow;
+  readonly from: PaymentStatus;
+}
+
+/** What a status move sets besides the status; left out = unchanged. */
+export interface PaymentChanges {
+  readonly nextAction?: PaymentNextAction | null;
+  readonly providerReference?: string | null;
+  readonly refundedAmount?: number;
+}
+
+const COLUMNS = 'id, order_id, store_id, method, status, amount, currency, refunded_amount, provider_reference, next_action';
+
+function rowOf(raw: RawPayment): PaymentRow {
+  return {
+    id: raw.id,
+    orderId: raw.order_id,
+    storeId: raw.store_id,
+    method: raw.method,
+    status: raw.status,
+    amount: Number(raw.amount),
+    currency: raw.currency,
+    refundedAmount: Number(raw.refunded_amount),
+    nextAction: raw.next_action,
+    providerReference: raw.provider_reference,
+  };
+}
+
+/** The payment's public face: what other libs and the API see. */
+export function summaryOf(row: PaymentRow): PaymentSummary {
+  return {
+    id: row.id,
+    orderId: row.orderId,
+    storeId: row.storeId,
+    method: row.method,
+    status: row.status,
+    amount: row.amount,
+    currency: row.currency,
+    refundedAmount: row.refundedAmount,
+    nextAction: row.nextAction,
+  };
+}
+
+/**
+ * The SQL behind payments. Every statement runs through the caller's EntityManager, so inside
+ * the caller's transaction; nothing here opens one. Status changes are conditional updates, so
+ * of two concurrent moves from the same status exactly one wins.
+ */
+@Injectable()
+export class PaymentLedger {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Inserts a created payment; null when this order already has one with this idempotency key. */
+  async insert(input: StartPayment): Promise<PaymentRow | null> {
+    const rows = await this.em.execute<RawPayment[]>(
+      `insert into payment (id, store_id, organisation_id, order_id, method, status, amount, currency, refunded_amount,
+                            idempotency_key, created_at, updated_at)
+       values (?, ?, ?, ?, ?, 'created', ?, ?, 0, ?, clock_timestamp(), clock_timestamp())
+       on conflict (order_id, idempotency_key) do nothing
+       returning ${COLUMNS}`,
+      [newId(), input.storeId, input.organisationId, input.orderId, input.method, input.amount, input.currency, input.idempotencyKey],
+    );
+    return rows[0] ? rowOf(rows[0]) : null;
+  }
+
+  async byId(paymentId: string): Promise<PaymentRow | null> {
+    const rows = await this.em.execute<RawPayment[]>(`select ${COLUMNS} from payment where id = ?`, [paymentId]);
+    return rows[0] ? rowOf(rows[0]) : null;
+  }
+
+  /** Reads the payment and locks it until the caller's transaction ends. */
+  async lock(paymentId: string): Promise<PaymentRow | null> {
+    const rows = await this.em.execute<RawPayment[]>(`select ${COLUMNS} from payment where id = ? for update`, [paymentId]);
+    return rows[0] ? rowOf(rows[0]) : null;
+  }
+
+  async byIdempotencyKey(orderId: string, idempotencyKey: string): Promise<PaymentRow | null> {
+    const rows = await this.em.execute<RawPayment[]>(`select ${COLUMNS} from payment where order_id = ? and idempotency_key = ?`, [
+      orderId,
+      idempotencyKey,
+    ]);
+    return rows[0] ? rowOf(rows[0]) : null;
+  }
+
+  async latestForOrder(orderId: string): Promise<PaymentRow | null> {
+    const rows = await this.em.execute<RawPayment[]>(
+      `select ${COLUMNS} from payment where order_id = ? order by created_at desc, id desc limit 1`,
+      [orderId],
+    );
+    return rows[0] ? rowOf(rows[0]) : null;
+  }
+
+  /**
+   * Moves a payment from one of `from` to `to` in one conditional update, locking the row first so
+   * the status it came from is known; null when it was in none of them (or is of another method
+   * than `method`, when given).
+   */
+  async move(
+    paymentId: string,
+    from: readonly PaymentStatus[],
+    to: PaymentStatus,
+    changes: PaymentChanges = {},
+    method?: PaymentMethod,
+  ): Promise<PaymentMove | null> {
+    const sets = ['status = ?', 'updated_at = clock_timestamp()'];
+    const params: unknown[] = [to];
+    if (changes.nextAction !== undefined) {
+      sets.push('next_action = ?::jsonb');
+      params.push(changes.nextAction === null ? null : JSON.stringify(changes.nextAction));
+    }
+    if (changes.providerReference !== undefined) {
+      sets.push('provider_reference = ?');
+      params.push(changes.providerReference);
+    }
+    if (changes.refundedAmount !== undefined) {
+      sets.push('refunded_amount = ?');
+      params.push(changes.refundedAmount);
+    }
+    params.push(paymentId, ...from);
+    if (method !== undefined) params.push(method);
+    const rows = await this.em.execute<Array<RawPayment & { from_status: PaymentStatus }>>(
+      `update payment p set ${sets.join(', ')}
+         from (select id, status from payment where id = ? for update) prev
+        where p.id = prev.id and prev.status in (${from.map(() => '?').join(', ')})${method !== undefined ? ' and p.method = ?' : ''}
+        returning ${COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}, prev.status as from_status`,
+      params,
+    );
+    return rows[0] ? { row: rowOf(rows[0]), from: rows[0].from_status } : null;
+  }
+
+  /** Appends to the payment's log what just happened to it (`payment` is the row after the change). */
+  async record(payment: PaymentRow, event: NewPaymentEvent): Promise<void> {
+    await this.em.execute(
+      `insert into payment_event (id, payment_id, store_id, kind, from_status, to_status, amount, provider_reference, detail, actor, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, clock_timestamp())`,
+      [
+        newId(),
+        payment.id,
+        payment.storeId,
+        event.kind,
+        event.from,
+        payment.status,
+        event.amount ?? payment.amount,
+        event.providerReference ?? payment.providerReference,
+        event.detail ? JSON.stringify(event.detail) : null,
+        event.actor,
+      ],
+      'run',
+    );
+  }
+}

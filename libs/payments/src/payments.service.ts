@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { FieldProblem, isUuid } from '@kassa/shared';
+import { PaymentChanges, PaymentLedger, PaymentRow, summaryOf } from './payment-ledger.repository';
+import { PaymentsError } from './payments.errors';
+import { OPEN_STATUSES, PaymentMethod, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
+import { PaymentProviders } from './providers/payment-providers';
+
+const SYSTEM = 'system';
+const CURRENCY = /^[A-Z]{3}$/;
+const MAX_AMOUNT = 2_147_483_647;
+const MAX_KEY_LENGTH = 255;
+/** payment_event.actor holds `staff:` and this. */
+const MAX_ACTOR_LENGTH = 64;
+
+/**
+ * What other libs ask of payments (orders: start, cancel, refund, collect at the counter).
+ * Every method runs in the caller's transaction and never opens one; each status change locks
+ * the payment's row, so concurrent calls and provider outcomes settle one after the other.
+ * Outcomes the caller causes here are returned, not told to PaymentListeners.
+ */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    private readonly ledger: PaymentLedger,
+    private readonly providers: PaymentProviders,
+  ) {}
+
+  /**
+   * Opens a payment for an order with the method's provider; it comes back pending with what the
+   * customer does next. The same idempotencyKey for the same order returns the first payment.
+   * PAYMENT_METHOD_UNAVAILABLE (422) when the store does not offer the method.
+   */
+  async start(input: StartPayment): Promise<PaymentSummary> {
+    const problems = startProblems(input);
+    if (problems.length > 0) throw PaymentsError.invalid(problems);
+    const replay = await this.ledger.byIdempotencyKey(input.orderId, input.idempotencyKey);
+    if (replay) return summaryOf(replay);
+    const provider = await this.providers.offered(input.storeId, input.method);
+    const created = await this.ledger.insert(input);
+    if (!created) {
+      // A concurrent start with the same key committed first.
+      const raced = await this.ledger.byIdempotencyKey(input.orderId, input.idempotencyKey);
+      if (!raced) throw PaymentsError.notFound(input.idempotencyKey);
+      return summaryOf(raced);
+    }
+    await this.ledger.record(created, { kind: 'created', from: null, actor: SYSTEM });
+    const opened = await provider.start(created);
+    const started = await this.ledger.move(created.id, ['created'], 'pending', {
+      nextAction: opened.nextAction,
+      providerReference: opened.providerReference,
+    });
+    if (!started) throw PaymentsError.notFound(created.id);
+    await this.ledger.record(started.row, {
+      kind: 'started',
+      from: started.from,
+      actor: SYSTEM,
+      detail: opened.nextAction ? { nextAction: opened.nextAction.type } : null,
+    });
+    return summaryOf(started.row);
+  }
+
+  /**
+   * Drops a payment nothing was paid on (undo of start; an unpaid order expired or cancelled):
+   * created/pending → cancelled. Already cancelled or failed: no-op. Captured or refunded:
+   * PAYMENT_NOT_PENDING (409) — refund it instead.
+   */
+  async cancel(paymentId: string, reason = 'cancelled'): Promise<PaymentSummary> {
+    const payment = await this.locked(paymentId);
+    if (payment.status === 'cancelled' || payment.status === 'failed') return summaryOf(payment);
+    if (!OPEN_STATUSES.includes(payment.status)) throw PaymentsError.notPending(paymentId, payment.status, 'cancelled');
+    return this.drop(payment, reason);
+  }
+
+  /**
+   * A paid order was cancelled: captured → refunded (the full amount still held). A payment not
+   * paid yet is cancelled instead; refunded, cancelled or failed ones are a no-op.
+   */
+  async refund(paymentId: string, reason: string): Promise<PaymentSummary> {
+    const payment = await this.locked(paymentId);
+    if (OPEN_STATUSES.includes(payment.status)) return this.drop(payment, reason);
+    if (payment.status !== 'captured' && payment.status !== 'partially_refunded') return summaryOf(payment);
+    const amount = payment.amount - payment.refundedAmount;
+    const result = await this.providers.of(payment.method).refund(payment, amount, reason);
+    return this.settle(payment, 'refunded', 'refunded', {
+      changes: { refundedAmount: payment.amount, ...referenceOf(result.providerReference) },
+      amount,
+      actor: SYSTEM,
+      detail: { reason, ...result.detail },
+    });
+  }
+
+  /**
+   * Staff took the money at hand-over: an in-store payment pending → captured; captured again
+   * is a no-op. PAYMENT_NOT_IN_STORE (409) for other methods, PAYMENT_NOT_PENDING (409) for a
+   * cancelled, failed or refunded one.
+   */
+  async collectInStore(paymentId: string, staffUserId: string): Promise<PaymentSummary> {
+    if (typeof staffUserId !== 'string' || staffUserId.length < 1 || staffUserId.length > MAX_ACTOR_LENGTH) {
+      throw PaymentsError.invalid([{ field: 'staffUserId', reason: `must be 1–${MAX_ACTOR_LENGTH} characters` }]);
+    }
+    const payment = await this.locked(paymentId);
+    if (payment.method !== 'in_store') throw PaymentsError.notInStore(paymentId, payment.method);
+    if (payment.status === 'captured') return summaryOf(payment);
+    if (!OPEN_STATUSES.includes(payment.status)) throw PaymentsError.notPending(paymentId, payment.status, 'collected');
+    return this.settle(payment, 'captured', 'collected', { changes: { nextAction: null }, actor: `staff:${staffUserId}` });
+  }
+
+  /** PAYMENT_NOT_FOUND (404) when there is none. */
+  async get(paymentId: string): Promise<PaymentSummary> {
+    const payment = isUuid(paymentId) ? await this.ledger.byId(paymentId) : null;
+    if (!payment) throw PaymentsError.notFound(paymentId);
+    return summaryOf(payment);
+  }
+
+  /** The order's latest payment, or null. */
+  async forOrder(orderId: string): Promise<PaymentSummary | null> {
+    if (!isUuid(orderId)) return null;
+    const payment = await this.ledger.latestForOrder(orderId);
+    return payment ? summaryOf(payment) : null;
+  }
+
+  /** The methods a store offers now, in PAYMENT_METHODS order. */
+  methodsFor(storeId: string): Promise<PaymentMethod[]> {
+    return this.providers.offeredAt(storeId);
+  }
+
+  private async locked(paymentId: string): Promise<PaymentRow> {
+    const payment = isUuid(paymentId) ? await this.ledger.lock(paymentId) : null;
+    if (!payment) throw PaymentsError.notFound(paymentId);
+    return payment;
+  }
+
+  /** An open payment is voided with its provider and cancelled. */
+  private async drop(payment: PaymentRow, reason: string): Promise<PaymentSummary> {
+    const result = await this.providers.of(payment.method).cancel(payment, reason);
+    return this.settle(payment, 'cancelled', 'cancelled', {
+      changes: { nextAction: null, ...referenceOf(result.providerReference) },
+      actor: SYSTEM,
+      detail: { reason, ...result.detail },
+    });
+  }
+
+  /** Moves the locked payment on from the status it was read in, and logs it. */
+  private async settle(
+    payment: PaymentRow,
+    to: PaymentStatus,
+    kind: 'cancelled' | 'refunded' | 'collected',
+    how: { changes: PaymentChanges; amount?: number; actor: string; detail?: Record<string, unknown> },
+  ): Promise<PaymentSummary> {
+    const moved = await this.ledger.move(payment.id, [payment.status], to, how.changes);
+    // The row is locked by this transaction, so it is still in the status just read.
+    if (!moved) throw PaymentsError.notPending(payment.id, payment.status, kind);
+    await this.ledger.record(moved.row, { kind, from: moved.from, amount: how.amount, actor: how.actor, detail: how.detail ?? null });
+    return summaryOf(moved.row);
+  }
+}
+
+function referenceOf(reference: string | null | undefined): { providerReference?: string | null } {
+  return reference !== undefined ? { providerReference: reference } : {};
+}
+
+function startProblems(input: StartPayment): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of ['orderId', 'storeId', 'organisationId'] as const) {
+    if (typeof input[field] !== 'string' || !isUuid(input[field])) problems.push({ field, reason: 'must be a uuid' });
+  }
+  if (!Number.isSafeInteger(input.amount) || input.amount < 1 || input.amount > MAX_AMOUNT) {
+    problems.push({ field: 'amount', reason: 'must be a whole number of minor units above 0' });
+  }
+  if (typeof input.currency !== 'string' || !CURRENCY.test(input.currency)) {
+    problems.push({ field: 'currency', reason: 'must be an ISO 4217 code' });
+  }
+  if (typeof input.idempotencyKey !== 'string' || input.idempotencyKey.length < 1 || input.idempotencyKey.length > MAX_KEY_LENGTH) {
+    problems.push({ field: 'idempotencyKey', reason: `must be 1–${MAX_KEY_LENGTH} characters` });
+  }
+  return problems;
+}

@@ -1,0 +1,36 @@
+import type { PaymentMethod, PaymentNextAction } from '../payments.types';
+import type { PaymentRow } from '../payment-ledger.repository';
+
+/** What a provider answers when a payment opens with it. */
+export interface ProviderStart {
+  readonly nextAction: PaymentNextAction | null;
+  /** The provider's id for the payment, if it has one; never a secret. */
+  readonly providerReference: string | null;
+}
+
+/** What a provider answers to a cancel or a refund. */
+export interface ProviderResult {
+  readonly providerReference?: string | null;
+  /** Logged in payment_event; references and reasons only. */
+  readonly detail?: Record<string, unknown>;
+}
+
+/**
+ * One adapter per payment method. PaymentsService picks it by the payment's method and calls it
+ * inside the caller's transaction, with the payment row locked. Outcomes the provider reports
+ * later (approved, declined; webhooks) go through PaymentOutcomes.
+ */
+export interface PaymentProvider {
+  readonly method: PaymentMethod;
+  /** Whether a store can start payments with this method now. */
+  offeredAt(storeId: string): boolean | Promise<boolean>;
+  /** Opens the payment (status created) with the provider; it becomes pending. */
+  start(payment: PaymentRow): Promise<ProviderStart>;
+  /** Drops a payment no money has moved for yet (created, pending, authorized). */
+  cancel(payment: PaymentRow, reason: string): Promise<ProviderResult>;
+  /** Gives `amount` of a captured payment back; resolves once the provider accepted it. */
+  refund(payment: PaymentRow, amount: number, reason: string): Promise<ProviderResult>;
+}
+
+/** Every registered adapter, as the module lists them. */
+export const PAYMENT_PROVIDERS = Symbol('PAYMENT_PROVIDERS');
