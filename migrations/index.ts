@@ -1,4 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123011357_orders_schema } from './Migration20261123011357_orders_schema';
+import { Migration20261123011103_payments_schema } from './Migration20261123011103_payments_schema';
 import { Migration20261122233011_slots_schema } from './Migration20261122233011_slots_schema';
 import { Migration20261122232825_catalog_products } from './Migration20261122232825_catalog_products';
 import { Migration20261122232525_inventory_stock } from './Migration20261122232525_inventory_stock';
@@ -10,4 +12,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122232525_inventory_stock', class: Migration20261122232525_inventory_stock },
   { name: 'Migration20261122232825_catalog_products', class: Migration20261122232825_catalog_products },
   { name: 'Migration20261122233011_slots_schema', class: Migration20261122233011_slots_schema },
+  { name: 'Migration20261123011103_payments_schema', class: Migration20261123011103_payments_schema },
+  { name: 'Migration20261123011357_orders_schema', class: Migration20261123011357_orders_schema },
 ];

@@ -13,6 +13,8 @@ import { CartLoad, SlotHoldResult, SlotRequest } from './slots.types';
 const HOLD_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const MAX_TTL_SECONDS = 86_400;
 const MAX_DAYS = 14;
+/** How many of the earliest fitting slots an ASAP order tries when others fill them first. */
+const EARLIEST_ATTEMPTS = 5;
 
 export interface SlotListing extends PickupDays {
   readonly busy: BusyState;
@@ -134,6 +136,35 @@ export class SlotsService {
       throw SlotsError.full(slot.start, 'is full');
     }
     return { holdId, slotStart: slot.start, slotEnd: slot.end, expiresAt: hold.expiresAt };
+  }
+
+  /**
+   * Holds the earliest slot of today (at the store) that fits the order: "as soon as possible".
+   * A slot filled by someone else meanwhile is skipped for the next one. Throws ORDERING_PAUSED,
+   * SLOT_FULL when slots are left but none fits, or STORE_CLOSED when today has no pickup time left
+   * (field `asap`).
+   */
+  async reserveEarliest(storeId: string, holdId: string, request: Omit<SlotRequest, 'slotStart'>, ttlSeconds = DEFAULT_HOLD_TTL_SECONDS): Promise<SlotHoldResult> {
+    const problems = reservationProblems(storeId, holdId, { ...request, slotStart: '' }, ttlSeconds);
+    if (problems.length > 0) throw SlotsError.invalidSlot(problems);
+    const store = await this.config.store(storeId);
+    const replay = await this.ledger.hold(holdId);
+    if (replay) return this.replayOf(replay, store.timeZone);
+    const listing = listingOf(await this.bookings(storeId, store, undefined, 1), request);
+    const candidates = listing.slots.filter((s) => s.available);
+    for (const slot of candidates.slice(0, EARLIEST_ATTEMPTS)) {
+      try {
+        return await this.reserve(storeId, holdId, { ...request, slotStart: slot.start }, ttlSeconds);
+      } catch (error) {
+        if (!(error instanceof SlotsError && error.code === SlotsErrorCode.SLOT_FULL)) throw error;
+      }
+    }
+    const reason = listing.busy.paused
+      ? { code: SlotsErrorCode.ORDERING_PAUSED, text: 'cannot be met: the store has paused online orders' }
+      : candidates.length > 0 || listing.slots.some((s) => s.refusal === 'full')
+        ? { code: SlotsErrorCode.SLOT_FULL, text: 'cannot be met: today’s remaining pickup slots are full' }
+        : { code: SlotsErrorCode.STORE_CLOSED, text: 'cannot be met: the store has no pickup time left today' };
+    throw new SlotsError(reason.code, `As soon as possible ${reason.text}`, [{ field: 'asap', reason: reason.text }]);
   }
 
   /**

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CatalogService, PricedCart } from '@kassa/catalog';
+import { InventoryService } from '@kassa/inventory';
+import { PaymentsService, PaymentSummary } from '@kassa/payments';
+import { CommonError, FieldProblem, isEmailAddress, KassaError, localDateTime, normalisePhone, vatBreakdown } from '@kassa/shared';
+import { SlotHoldResult, SlotsService } from '@kassa/slots';
+import { StoresService } from '@kassa/stores';
+import { CheckoutDto } from '../dto/checkout.dto';
+import { OrderLine } from '../entities/order-line.entity';
+import { Order } from '../entities/order.entity';
+import { customerView } from '../order-views';
+import { OrdersService } from '../orders.service';
+import { orderNumber } from '../rules/order-number';
+import { newPickupCode } from '../rules/pickup-pass';
+import { FlowStep, runFlow } from './flow';
+import { IdempotencyKeys } from './idempotency';
+
+/** Slot and stock holds outlive the order's payment deadline a little, so a payment made just in time still finds them. */
+const HOLD_GRACE_SECONDS = 120;
+
+/** The checkout's answer as sent: the replay of a key sends these same bytes. */
+export interface CheckoutAnswer {
+  readonly status: number;
+  readonly body: string;
+  readonly orderId: string | null;
+  readonly replayed: boolean;
+}
+
+interface Customer {
+  readonly name: string;
+  readonly email: string | null;
+  readonly phone: string | null;
+}
+
+/** What the steps learn and hand on. */
+interface Checkout {
+  readonly orderId: string;
+  readonly request: CheckoutDto;
+  readonly key: string;
+  readonly organisationId: string;
+  readonly timeZone: string;
+  cart?: PricedCart;
+  items?: number;
+  kitchenMinutes?: number;
+  slot?: SlotHoldResult;
+  payment?: PaymentSummary;
+}
+
+/**
+ * The storefront checkout: price the cart → hold the slot → reserve the stock → start the
+ * payment → record the order, in the caller's transaction. Every step that holds something has
+ * its undo, so a failure anywhere leaves nothing held; the first successful answer is kept under
+ * the Idempotency-Key and replayed byte for byte.
+ */
+@Injectable()
+export class CheckoutFlow {
+  private readonly logger = new Logger('Checkout');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly keys: IdempotencyKeys,
+    private readonly stores: StoresService,
+    private readonly catalog: CatalogService,
+    private readonly slots: SlotsService,
+    private readonly inventory: InventoryService,
+    private readonly payments: PaymentsService,
+    private readonly orders: OrdersService,
+  ) {}
+
+  async place(rawKey: string | undefined, request: CheckoutDto): Promise<CheckoutAnswer> {
+    const key = IdempotencyKeys.check(rawKey);
+    const customer = customerOf(request);
+    const pickupProblem = pickupProblemOf(request);
+    if (pickupProblem) throw CommonError.validation([pickupProblem]);
+
+    const claim = await this.keys.claim(key, IdempotencyKeys.hash(request));
+    if (claim.kind === 'replay') return { status: claim.status, body: claim.body, orderId: null, replayed: true };
+
+    const store = await this.stores.get(request.storeId);
+    const checkout: Checkout = { orderId: randomUUID(), request, key, organisationId: store.organisationId, timeZone: store.timezone };
+    await runFlow('checkout', this.steps(), checkout, this.logger);
+    const order = await this.record(checkout, customer);
+
+    const lines = await this.orders.lines(order.id);
+    const body = JSON.stringify(customerView(order, lines, checkout.payment ?? null, this.orders.signer.orderToken(order.id), store.timezone));
+    await this.keys.complete(key, order.id, 201, body);
+    return { status: 201, body, orderId: order.id, replayed: false };
+  }
+
+  private steps(): FlowStep<Checkout>[] {
+    const holdSeconds = this.orders.options.holdTtlSeconds + HOLD_GRACE_SECONDS;
+    return [
+      {
+        name: 'price the cart',
+        run: async (c) => {
+          const lines = c.request.items.map((i) => ({ productId: i.productId, quantity: i.quantity, modifierOptionIds: i.modifierOptionIds ?? [] }));
+          c.cart = await this.catalog.priceLines(c.request.storeId, lines, { channel: 'online' });
+          c.items = c.cart.lines.reduce((sum, l) => sum + l.quantity, 0);
+          c.kitchenMinutes = c.cart.lines.reduce((sum, l) => sum + l.prepMinutes, 0);
+        },
+      },
+      {
+        name: 'hold the slot',
+        run: async (c) => {
+          const load = { items: c.items ?? 0, kitchenMinutes: c.kitchenMinutes ?? 0 };
+          const { slotStart } = c.request.pickup;
+          c.slot = await withRequestFields(() =>
+            slotStart !== undefined
+              ? this.slots.reserve(c.request.storeId, c.orderId, { ...load, slotStart }, holdSeconds)
+              : this.slots.reserveEarliest(c.request.storeId, c.orderId, load, holdSeconds),
+          );
+        },
+        undo: (c) => this.slots.release(c.orderId),
+      },
+      {
+        name: 'reserve the stock',
+        run: async (c) => {
+          const lines = (c.cart?.lines ?? []).map((l) => ({ productId: l.productId, name: l.nameSv, quantity: l.quantity }));
+          await this.inventory.reserve(c.request.storeId, c.orderId, lines, holdSeconds);
+        },
+        undo: (c) => this.inventory.release(c.orderId),
+      },
+      {
+        name: 'start the payment',
+        run: async (c) => {
+          c.payment = await this.payments.start({
+            orderId: c.orderId,
+            storeId: c.request.storeId,
+            organisationId: c.organisationId,
+            method: c.request.payment.method,
+            amount: c.cart?.total.amount ?? 0,
+            currency: c.cart?.currency ?? 'SEK',
+            idempotencyKey: c.key,
+          });
+        },
+        undo: async (c) => {
+          if (c.payment) await this.payments.cancel(c.payment.id);
+        },
+      },
+    ];
+  }
+
+  /** Writes the order, its lines and its first timeline step; pay-in-store orders keep their holds for good. */
+  private async record(c: Checkout, customer: Customer): Promise<Order> {
+    const cart = c.cart;
+    const slot = c.slot;
+    if (!cart || !slot) throw new Error('checkout recorded before pricing and holding');
+    const payInStore = c.request.payment.method === 'in_store';
+    const businessDate = localDateTime(Date.now(), c.timeZone).date;
+    const vat = vatBreakdown(
+      cart.lines.map((l) => ({ gross: l.lineTotal, rate: l.vatRate })),
+      cart.currency,
+    ).map((row) => ({ rate: row.rate, base: row.base.amount, amount: row.amount.amount }));
+
+    const order = this.em.create(Order, {
+      id: c.orderId,
+      organisationId: c.organisationId,
+      storeId: c.request.storeId,
+      number: orderNumber(await this.nextNumber(c.request.storeId, businessDate)),
+      businessDate,
+      status: 'pending_payment',
+      pickupStart: new Date(slot.slotStart),
+      pickupEnd: new Date(slot.slotEnd),
+      asap: c.request.pickup.asap === true,
+      customerName: customer.name,
+      customerEmail: customer.email,
+      customerPhone: customer.phone,
+      locale: c.request.locale ?? 'sv',
+      currency: cart.currency,
+      subtotal: cart.total.amount,
+      discount: 0,
+      total: cart.total.amount,
+      vat,
+      itemCount: c.items ?? 0,
+      kitchenMinutes: c.kitchenMinutes ?? 0,
+      paymentMethod: c.request.payment.method,
+      paymentId: c.payment?.id ?? null,
+      holdExpiresAt: payInStore ? null : new Date(Date.now() + this.orders.options.holdTtlSeconds * 1000),
+      pickupCode: newPickupCode(),
+      pickupCodeFailures: 0,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    const lines = cart.lines.map((l, position) =>
+      this.em.create(OrderLine, {
+        orderId: order.id,
+        position,
+        productId: l.productId,
+        sku: l.sku,
+        nameSv: l.nameSv,
+        nameEn: l.nameEn,
+        categoryId: l.category?.id ?? null,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice.amount,
+        lineTotal: l.lineTotal.amount,
+        vatRate: l.vatRate,
+        modifiers: l.modifiers.map((m) => ({ groupId: m.groupId, optionId: m.optionId, nameSv: m.nameSv, nameEn: m.nameEn, priceDelta: m.priceDelta.amount })),
+        note: c.request.items[position]?.note?.trim() || null,
+        prepMinutes: l.prepMinutes,
+      }),
+    );
+    this.em.persist([order, ...lines]);
+    if (payInStore) {
+      // Nothing to wait for: the slot and the stock are the customer's until pickup.
+      await this.slots.confirm(order.id);
+      await this.inventory.commit(order.id);
+    }
+    await this.orders.placed(order, lines, { kind: 'customer', id: null, name: customer.name });
+    await this.em.flush();
+    return order;
+  }
+
+  /** The next number of the store's day. Taken last, so the counter row is locked only for the commit. */
+  private async nextNumber(storeId: string, businessDate: string): Promise<number> {
+    const [row] = await this.em.execute<Array<{ last: number }>>(
+      `insert into order_number (store_id, business_date, last) values (?, ?, 1)
+       on conflict (store_id, business_date) do update set last = order_number.last + 1
+       returning last`,
+      [storeId, businessDate],
+    );
+    return Number(row.last);
+  }
+}
+
+function pickupProblemOf(request: CheckoutDto): FieldProblem | null {
+  const { slotStart, asap } = request.pickup;
+  if (slotStart !== undefined && asap === true) return { field: 'pickup', reason: 'give either slotStart or asap, not both' };
+  if (slotStart === undefined && asap !== true) return { field: 'pickup', reason: 'must have a slotStart or asap: true' };
+  return null;
+}
+
+/** A name and at least one contact the customer gave; the phone in E.164. */
+function customerOf(request: CheckoutDto): Customer {
+  const problems: FieldProblem[] = [];
+  const name = request.customer.name.trim();
+  if (name === '') problems.push({ field: 'customer.name', reason: 'must not be empty' });
+  const email = request.customer.email?.trim() || null;
+  if (email !== null && !isEmailAddress(email)) problems.push({ field: 'customer.email', reason: 'must be an email address, e.g. namn@example.se' });
+  const rawPhone = request.customer.phone?.trim() || null;
+  let phone: string | null = null;
+  if (rawPhone !== null) {
+    const outcome = normalisePhone(rawPhone);
+    if (outcome.ok) phone = outcome.e164;
+    else problems.push({ field: 'customer.phone', reason: outcome.reason });
+  }
+  if (email === null && rawPhone === null) problems.push({ field: 'customer', reason: 'needs an email address or a phone number for the order’s messages' });
+  if (problems.length > 0) throw CommonError.validation(problems);
+  return { name, email: email?.toLowerCase() ?? null, phone };
+}
+
+/** Slots name their own inputs (`slotStart`, `asap`); the client sent them under `pickup`. */
+async function withRequestFields<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof KassaError) || error.details.length === 0) throw error;
+    const rename: Record<string, string> = { slotStart: 'pickup.slotStart', asap: 'pickup.asap' };
+    const copy = Object.create(Object.getPrototypeOf(error) as object) as KassaError;
+    Object.assign(copy, error, { details: error.details.map((d) => ({ field: rename[d.field] ?? d.field, reason: d.reason })) });
+    Object.defineProperty(copy, 'message', { value: error.message, writable: true, configurable: true });
+    Object.defineProperty(copy, 'stack', { value: error.stack, writable: true, configurable: true });
+    throw copy;
+  }
+}

@@ -1,0 +1,269 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { InventoryService } from '@kassa/inventory';
+import { PaymentsService } from '@kassa/payments';
+import { EventPublisher } from '@kassa/platform';
+import { formatInZone } from '@kassa/shared';
+import { SlotsService } from '@kassa/slots';
+import { StoresService } from '@kassa/stores';
+import { OrderLine } from './entities/order-line.entity';
+import { OrderTransition } from './entities/order-transition.entity';
+import { Order } from './entities/order.entity';
+import { orderEvent } from './orders.events';
+import { OrdersError, OrdersErrorCode } from './orders.errors';
+import { ORDERS_OPTIONS, OrdersOptions } from './orders.options';
+import { ActorKind, nextStatus, OrderAction, OrderStatus } from './rules/order-state-machine';
+import { normalisePickupCode, OrderSigner, sameCode } from './rules/pickup-pass';
+
+/** Who moves an order, as the timeline shows it. */
+export interface OrderActor {
+  readonly kind: ActorKind;
+  readonly id: string | null;
+  readonly name: string | null;
+}
+
+export const SYSTEM: OrderActor = { kind: 'system', id: null, name: null };
+
+/** What proves the customer is at the counter: the code they show or the QR pass scanned. */
+export interface PickupProof {
+  readonly code?: string;
+  readonly qr?: string;
+}
+
+/** Wrong codes typed for one order before only its QR pass can hand it over. */
+export const MAX_PICKUP_CODE_FAILURES = 5;
+
+export type HandOverOutcome = { readonly ok: true; readonly order: Order } | { readonly ok: false; readonly error: OrdersError };
+
+const ACTION_VERB: Readonly<Record<OrderAction, string>> = {
+  pay: 'be paid',
+  accept: 'be accepted',
+  start: 'be started',
+  ready: 'be marked ready',
+  hand_over: 'be handed over',
+  cancel: 'be cancelled',
+  expire: 'expire',
+  no_show: 'be marked as not collected',
+};
+
+/**
+ * The order's life after checkout: every move goes through `act`, which asks the state machine,
+ * does what the move means for slot, stock and payment, and records who did it, in the caller's
+ * transaction, with the order row locked so two moves of one order run one after the other.
+ */
+@Injectable()
+export class OrdersService {
+  readonly signer: OrderSigner;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly stores: StoresService,
+    private readonly slots: SlotsService,
+    private readonly inventory: InventoryService,
+    private readonly payments: PaymentsService,
+    private readonly events: EventPublisher,
+    @Inject(ORDERS_OPTIONS) readonly options: OrdersOptions,
+  ) {
+    this.signer = new OrderSigner(options.signingKey);
+  }
+
+  /** The order, if the caller may see it (staff: their stores); 404 otherwise. */
+  async get(id: string): Promise<Order> {
+    const order = await this.em.findOne(Order, { id });
+    if (!order) throw OrdersError.notFound(id);
+    return order;
+  }
+
+  /** The order for a customer holding its token; a wrong token looks exactly like a missing order. */
+  async forCustomer(id: string, token: string | undefined): Promise<Order> {
+    if (!this.signer.verifyOrderToken(id, token)) throw OrdersError.notFound(id);
+    return this.get(id);
+  }
+
+  lines(orderId: string): Promise<OrderLine[]> {
+    return this.em.find(OrderLine, { orderId }, { orderBy: { position: 'ASC' } });
+  }
+
+  timeline(orderId: string): Promise<OrderTransition[]> {
+    return this.em.find(OrderTransition, { orderId }, { orderBy: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Moves an order: 409 INVALID_TRANSITION when the state machine says no. */
+  async act(orderId: string, action: OrderAction, actor: OrderActor, reason: string | null = null): Promise<Order> {
+    const order = await this.lock(orderId);
+    const to = this.target(order, action, actor);
+    await this.effectsOf(order, action, actor);
+    return this.moveTo(order, to, actor, reason);
+  }
+
+  /**
+   * Hands an order over when the code or the QR pass matches. A wrong code is not an exception
+   * here: it is counted, and the count must be committed, so the caller commits and then throws.
+   */
+  async handOver(orderId: string, proof: PickupProof, actor: OrderActor): Promise<HandOverOutcome> {
+    const order = await this.lock(orderId);
+    const to = this.target(order, 'hand_over', actor);
+    const refusal = this.checkProof(order, proof);
+    if (refusal) return { ok: false, error: refusal };
+    await this.effectsOf(order, 'hand_over', actor);
+    return { ok: true, order: await this.moveTo(order, to, actor, null) };
+  }
+
+  /** Records the first step of a new order and announces it; the checkout calls it once. */
+  async placed(order: Order, lines: readonly OrderLine[], actor: OrderActor): Promise<void> {
+    await this.record(order, null, order.status, actor, null, lines);
+  }
+
+  /** Unpaid orders whose hold ran out (pay-in-store orders have none). */
+  async dueToExpire(limit: number): Promise<string[]> {
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `select id from orders where status = 'pending_payment' and hold_expires_at <= now() order by hold_expires_at limit ?`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Ready orders nobody collected within the pickup window plus the grace period. */
+  async dueNoShows(limit: number): Promise<string[]> {
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `select id from orders where status = 'ready' and pickup_end + make_interval(mins => ?) <= now() order by pickup_end limit ?`,
+      [this.options.noShowGraceMinutes, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async lock(id: string): Promise<Order> {
+    const order = await this.em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!order) throw OrdersError.notFound(id);
+    return order;
+  }
+
+  private target(order: Order, action: OrderAction, actor: OrderActor): OrderStatus {
+    const to = nextStatus(order.status, action, { by: actor.kind, payInStore: order.paymentMethod === 'in_store' });
+    if (!to) {
+      throw new OrdersError(
+        OrdersErrorCode.INVALID_TRANSITION,
+        `Order ${order.number} is ${order.status.replace('_', ' ')} and cannot ${ACTION_VERB[action]}${actor.kind === 'customer' ? ' by the customer' : ''}`,
+        [{ field: 'status', reason: `is ${order.status}` }],
+      );
+    }
+    return to;
+  }
+
+  /** What a move means outside the order row: the slot, the stock and the money. */
+  private async effectsOf(order: Order, action: OrderAction, actor: OrderActor): Promise<void> {
+    switch (action) {
+      case 'pay':
+        if (order.holdExpiresAt && order.holdExpiresAt.getTime() <= Date.now()) {
+          throw new OrdersError(OrdersErrorCode.ORDER_EXPIRED, `Order ${order.number} was not paid in time; its slot and stock were given back`);
+        }
+        await this.slots.confirm(order.id);
+        await this.inventory.commit(order.id);
+        order.holdExpiresAt = null;
+        return;
+      case 'hand_over':
+        if (order.paymentMethod === 'in_store' && order.paymentId) await this.payments.collectInStore(order.paymentId, actor.id ?? 'system');
+        return;
+      case 'cancel':
+      case 'expire':
+        await this.giveBack(order);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /**
+   * Gives back what an order held. Unpaid: slot, stock and the started payment. Paid (or taken
+   * to pay in store): the slot, and the money is refunded; the stock stays sold, because the
+   * goods may already be made (a return to stock is a manual movement).
+   */
+  private async giveBack(order: Order): Promise<void> {
+    await this.slots.release(order.id);
+    const unpaid = order.status === 'pending_payment';
+    if (unpaid && order.holdExpiresAt !== null) await this.inventory.release(order.id);
+    if (order.paymentId) {
+      if (unpaid) await this.payments.cancel(order.paymentId);
+      else await this.payments.refund(order.paymentId, 'Order cancelled');
+    }
+    order.holdExpiresAt = null;
+  }
+
+  private checkProof(order: Order, proof: PickupProof): OrdersError | null {
+    if (proof.qr !== undefined) {
+      if (this.signer.verifyPassToken(proof.qr, order.id, order.pickupCode)) return null;
+      return OrdersError.field(OrdersErrorCode.PICKUP_CODE_INVALID, 'qr', 'is not the pickup pass of this order');
+    }
+    if (proof.code === undefined) {
+      return OrdersError.field(OrdersErrorCode.PICKUP_CODE_INVALID, 'code', 'the pickup code (or the scanned pass) is required to hand an order over');
+    }
+    if (order.pickupCodeFailures >= MAX_PICKUP_CODE_FAILURES) {
+      return OrdersError.field(OrdersErrorCode.PICKUP_CODE_LOCKED, 'code', `was typed wrong ${order.pickupCodeFailures} times; scan the customer’s QR pass instead`);
+    }
+    const code = normalisePickupCode(proof.code);
+    if (code !== null && sameCode(code, order.pickupCode)) return null;
+    order.pickupCodeFailures += 1;
+    order.updatedAt = new Date();
+    const left = MAX_PICKUP_CODE_FAILURES - order.pickupCodeFailures;
+    return OrdersError.field(
+      OrdersErrorCode.PICKUP_CODE_INVALID,
+      'code',
+      left > 0 ? `does not match this order (${left} tries left)` : 'does not match this order; scan the customer’s QR pass instead',
+    );
+  }
+
+  private async moveTo(order: Order, to: OrderStatus, actor: OrderActor, reason: string | null): Promise<Order> {
+    const from = order.status;
+    order.status = to;
+    order.updatedAt = new Date();
+    await this.record(order, from, to, actor, reason, await this.lines(order.id));
+    return order;
+  }
+
+  private async record(
+    order: Order,
+    from: OrderStatus | null,
+    to: OrderStatus,
+    actor: OrderActor,
+    reason: string | null,
+    lines: readonly OrderLine[],
+  ): Promise<void> {
+    const transition = this.em.create(OrderTransition, {
+      orderId: order.id,
+      fromStatus: from,
+      toStatus: to,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      reason,
+      at: new Date(),
+    });
+    this.em.persist(transition);
+    const store = await this.stores.get(order.storeId);
+    this.events.publish(
+      orderEvent({
+        orderId: order.id,
+        organisationId: order.organisationId,
+        storeId: order.storeId,
+        number: order.number,
+        status: to,
+        previousStatus: from,
+        pickup: {
+          start: formatInZone(order.pickupStart.getTime(), store.timezone),
+          end: formatInZone(order.pickupEnd.getTime(), store.timezone),
+          asap: order.asap,
+        },
+        customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+        locale: order.locale,
+        currency: order.currency,
+        total: order.total,
+        paymentMethod: order.paymentMethod,
+        items: lines.map((l) => ({ name: order.locale === 'en' ? l.nameEn : l.nameSv, quantity: l.quantity, note: l.note })),
+        actor: { kind: actor.kind, id: actor.id },
+        reason,
+        at: transition.at.toISOString(),
+      }),
+    );
+  }
+}
