@@ -64,7 +64,7 @@ export class OrderViews {
   /** Payment status by order, for a page of orders in one read. */
   private async paymentStatuses(orders: readonly Order[]): Promise<Map<string, string>> {
     const ids = orders.map((o) => o.paymentId).filter((id): id is string => id !== null);
-    const byPayment = new Map((await Promise.all(ids.map((id) => this.payments.get(id)))).map((p) => [p.id, p.status as string]));
+    const byPayment = new Map((await this.payments.many(ids)).map((p) => [p.id, p.status as string]));
     return new Map(orders.flatMap((o) => (o.paymentId && byPayment.has(o.paymentId) ? [[o.id, byPayment.get(o.paymentId) as string]] : [])));
   }
 

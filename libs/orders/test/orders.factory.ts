@@ -9,8 +9,8 @@ async function expectStatus<T>(label: string, promise: PromiseLike<{ status: num
   return response.body as T;
 }
 
-/** Pickup open round the clock in 15-minute slots, no lead time, with the caps given. */
-export function openAllDay(http: TestAgent, auth: string, storeId: string, caps: { maxOrders?: number | null; maxItems?: number | null } = {}): Promise<unknown> {
+/** Pickup open round the clock in 15-minute slots, no lead time unless given, with the caps given. */
+export function openAllDay(http: TestAgent, auth: string, storeId: string, caps: { maxOrders?: number | null; maxItems?: number | null; leadMinutes?: number } = {}): Promise<unknown> {
   return expectStatus(
     'pickup schedule',
     http
@@ -18,7 +18,7 @@ export function openAllDay(http: TestAgent, auth: string, storeId: string, caps:
       .set('Authorization', auth)
       .send({
         slotMinutes: 15,
-        leadMinutes: 0,
+        leadMinutes: caps.leadMinutes ?? 0,
         daysAhead: 14,
         cutoffMinutes: 0,
         weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),

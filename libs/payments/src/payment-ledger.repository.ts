@@ -101,6 +101,12 @@ export class PaymentLedger {
     return rows[0] ? rowOf(rows[0]) : null;
   }
 
+  async byIds(paymentIds: readonly string[]): Promise<PaymentRow[]> {
+    if (paymentIds.length === 0) return [];
+    const rows = await this.em.execute<RawPayment[]>(`select ${COLUMNS} from payment where id = any(?::uuid[])`, [`{${paymentIds.join(',')}}`]);
+    return rows.map(rowOf);
+  }
+
   /** Reads the payment and locks it until the caller's transaction ends. */
   async lock(paymentId: string): Promise<PaymentRow | null> {
     const rows = await this.em.execute<RawPayment[]>(`select ${COLUMNS} from payment where id = ? for update`, [paymentId]);

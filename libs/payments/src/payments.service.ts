@@ -112,6 +112,11 @@ export class PaymentsService {
     return summaryOf(payment);
   }
 
+  /** Several payments at once (an admin list page); unknown ids are left out. */
+  async many(paymentIds: readonly string[]): Promise<PaymentSummary[]> {
+    return (await this.ledger.byIds(paymentIds.filter(isUuid))).map(summaryOf);
+  }
+
   /** The order's latest payment, or null. */
   async forOrder(orderId: string): Promise<PaymentSummary | null> {
     if (!isUuid(orderId)) return null;
