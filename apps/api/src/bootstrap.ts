@@ -134,7 +134,8 @@ function setupOpenApi(app: NestExpressApplication): void {
       .setDescription(
         'Click-and-collect and point-of-sale backend. Storefront routes are public; admin routes need a staff ' +
           'bearer token from POST /api/v1/auth/login. Every error has the shape of ErrorBody. Money is integer ' +
-          'minor units (öre) with an ISO 4217 currency.',
+          'minor units (öre) with an ISO 4217 currency. POST /api/v1/orders needs an Idempotency-Key header: the ' +
+          'same key and body replay the first answer; the order token it returns is sent back as X-Order-Token.',
       )
       .setVersion('1')
       .addBearerAuth()
