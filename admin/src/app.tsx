@@ -12,6 +12,7 @@ import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import ScaleIcon from '@mui/icons-material/Scale';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import SpeedIcon from '@mui/icons-material/Speed';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { authProvider } from './auth/auth-provider';
 import { canCreateStores, canEditCatalog, canEditPickup, canEditStock, canEditStores, canManageUsers } from './auth/roles';
 import {
@@ -34,6 +35,7 @@ import { dataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { KassaLayout } from './layout/kassa-layout';
 import { LoginPage } from './layout/login-page';
+import { OrderList, OrderShow } from './orders';
 import {
   ReorderSuggestionList,
   StockItemCreate,
@@ -162,6 +164,9 @@ const resourcesFor = (role: Role | undefined) => [
     edit={canEditPickup(role) ? CapacityRuleEdit : undefined}
     create={canEditPickup(role) ? CapacityRuleCreate : undefined}
   />,
+  // Orders at the current store: every role works the counter; the API says which steps each may
+  // take. Listed first in the menu, but not the first resource, so sign-in still lands on stores.
+  <Resource key="orders" name="orders" icon={ReceiptLongIcon} list={OrderList} show={OrderShow} recordRepresentation="number" />,
 ];
 
 // No requireAuth: with resources chosen by role it sends react-admin 5.15 into a logout/redirect

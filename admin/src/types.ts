@@ -282,3 +282,114 @@ export interface DayLoad {
   busy: Pick<BusyMode, 'paused' | 'delayMinutes'>;
   slots: SlotLoad[];
 }
+
+/** Orders (libs/orders): where an order is in its life. */
+export type OrderStatus =
+  | 'pending_payment'
+  | 'paid'
+  | 'accepted'
+  | 'preparing'
+  | 'ready'
+  | 'picked_up'
+  | 'expired'
+  | 'cancelled'
+  | 'no_show';
+
+/** What staff may do to an order; the detail lists those open to the signed-in user. */
+export type OrderAction = 'accept' | 'start' | 'ready' | 'hand_over' | 'no_show' | 'cancel';
+
+export interface OrderPickup {
+  /** ISO 8601 with the store's offset. */
+  start: string;
+  end: string;
+  /** "As soon as possible": start/end are the estimate. */
+  asap: boolean;
+}
+
+export interface OrderCustomer {
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** One row of the admin order list; money in minor units. */
+export interface OrderSummary {
+  id: string;
+  storeId: string;
+  number: string;
+  status: OrderStatus;
+  pickup: OrderPickup;
+  customer: OrderCustomer;
+  total: number;
+  currency: string;
+  itemCount: number;
+  paymentMethod: string | null;
+  paymentStatus: string | null;
+  createdAt: string;
+  /** Until when an unpaid checkout keeps its slot and stock. */
+  holdExpiresAt: string | null;
+}
+
+export interface OrderLineModifier {
+  optionId: string;
+  nameSv: string;
+  nameEn: string;
+  priceDelta: number;
+}
+
+export interface OrderLine {
+  productId: string;
+  sku: string;
+  nameSv: string;
+  nameEn: string;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+  /** Percent, e.g. 12. */
+  vatRate: number;
+  modifiers: OrderLineModifier[];
+  note: string | null;
+}
+
+export interface OrderVatLine {
+  rate: number;
+  base: number;
+  amount: number;
+}
+
+export interface OrderTotals {
+  subtotal: number;
+  discount: number;
+  vat: OrderVatLine[];
+  total: number;
+}
+
+export interface OrderPayment {
+  id: string;
+  method: string;
+  status: string;
+  nextAction: unknown;
+}
+
+export type OrderActorKind = 'customer' | 'staff' | 'station' | 'system';
+
+export interface OrderTimelineEntry {
+  at: string;
+  /** Null for the order's first state. */
+  from: OrderStatus | null;
+  to: OrderStatus;
+  actor: { kind: OrderActorKind; id: string | null; name: string | null };
+  reason: string | null;
+}
+
+export interface OrderDetail extends OrderSummary {
+  lines: OrderLine[];
+  totals: OrderTotals;
+  payment: OrderPayment | null;
+  timeline: OrderTimelineEntry[];
+  pickupCodeFailures: number;
+  allowedActions: OrderAction[];
+}
+
+/** The hand-over proof: the six characters the customer shows, or the scanned QR payload. */
+export type HandOverProof = { code: string } | { qr: string };

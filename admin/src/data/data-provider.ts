@@ -1,7 +1,16 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type RaRecord } from 'react-admin';
-import { ADMIN_BASE } from '../api-paths';
-import type { BusyMode, CatalogImportResult, DayLoad, PickupSchedule, ProductOverride } from '../types';
+import { ADMIN_BASE, orderActionPath } from '../api-paths';
+import type {
+  BusyMode,
+  CatalogImportResult,
+  DayLoad,
+  HandOverProof,
+  OrderAction,
+  OrderDetail,
+  PickupSchedule,
+  ProductOverride,
+} from '../types';
 import { httpClient } from './http-client';
 import { toScheduleFormField, toScheduleInput, toScheduleRecord, type PickupScheduleRecord } from './pickup-schedule-form';
 
@@ -65,7 +74,25 @@ export interface KassaDataProvider extends DataProvider {
   markSoldOut: (params: { storeId: string; productId: string; soldOut: boolean }) => Promise<ProductOverride>;
   /** Checks (dryRun) or imports a catalogue CSV; a bad file is a 422 naming every bad row. */
   importCatalog: (params: { csv: string; dryRun: boolean }) => Promise<CatalogImportResult>;
+  /** Moves an order on (accept, start, ready, hand over with the pickup code, no-show, cancel); answers the order as it now is. */
+  orderAction: (params: OrderActionParams) => Promise<OrderDetail>;
 }
+
+export type OrderActionParams =
+  | { id: string; action: Exclude<OrderAction, 'hand_over' | 'cancel'> }
+  | { id: string; action: 'hand_over'; proof: HandOverProof }
+  | { id: string; action: 'cancel'; reason?: string };
+
+const orderActionBody = (params: OrderActionParams): object => {
+  switch (params.action) {
+    case 'hand_over':
+      return params.proof;
+    case 'cancel':
+      return params.reason ? { reason: params.reason } : {};
+    default:
+      return {};
+  }
+};
 
 /**
  * One-per-store settings read with getOne and written with update, the store's id as the
@@ -148,4 +175,5 @@ export const dataProvider: KassaDataProvider = {
       { soldOut },
     ),
   importCatalog: ({ csv, dryRun }) => postJson<CatalogImportResult>('/catalog/import', { csv, dryRun }),
+  orderAction: (params) => postJson<OrderDetail>(orderActionPath(params.id, params.action), orderActionBody(params)),
 };

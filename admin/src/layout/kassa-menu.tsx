@@ -18,11 +18,12 @@ const Heading = ({ label }: { label: string }) => {
   );
 };
 
-/** The resources grouped as a store admin thinks of them (stores, catalogue, stock, pickup); items of resources a role lacks vanish. */
+/** The resources grouped as a store admin thinks of them (orders first, then stores, catalogue, stock, pickup); items of resources a role lacks vanish. */
 export const KassaMenu = () => {
   const { permissions } = usePermissions<Role>();
   return (
     <Menu>
+      <Menu.ResourceItem name="orders" />
       <Menu.ResourceItem name="stores" />
       <Menu.ResourceItem name="users" />
       <Heading label="kassa.menu.catalog" />

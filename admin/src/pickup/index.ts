@@ -1,3 +1,4 @@
+export { addDays, localClock } from './clock';
 export { BusyModeControl } from './busy-mode';
 export { CapacityRuleCreate, CapacityRuleEdit, CapacityRuleList } from './capacity-rules';
 export { PickupDayPage } from './pickup-day';
