@@ -84,7 +84,7 @@ export class AuthService {
     const user = await this.em.findOne(User, { id: claims.sub, organisationId: claims.org });
     if (!user || !user.active) throw IdentityError.invalidToken('The account is no longer active');
     const storeIds = user.role === 'owner' ? await this.stores.storeIdsOf(user.organisationId) : user.storeIds;
-    return { kind: 'staff', userId: user.id, organisationId: user.organisationId, role: user.role, storeIds };
+    return { kind: 'staff', userId: user.id, name: user.name, organisationId: user.organisationId, role: user.role, storeIds };
   }
 
   async me(actor: StaffActor): Promise<MeResponse> {

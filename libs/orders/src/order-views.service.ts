@@ -47,7 +47,8 @@ export class OrderViews {
 
   async list(query: ListQuery): Promise<ListPage<OrderSummaryResponse>> {
     const [items, total] = await this.em.findAndCount(Order, whereOf(query.filter as OrderFilter), {
-      orderBy: { [query.sort.field]: query.sort.order, id: 'ASC' },
+      // Orders of one slot in the order they came in, so a refreshing board does not reshuffle.
+      orderBy: [{ [query.sort.field]: query.sort.order }, { createdAt: 'ASC' }, { id: 'ASC' }],
       limit: query.limit,
       offset: query.offset,
     });

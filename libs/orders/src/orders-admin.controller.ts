@@ -22,7 +22,7 @@ const LIST = {
   },
 };
 
-const staffActor = (actor: StaffActor): OrderActor => ({ kind: 'staff', id: actor.userId, name: null });
+const staffActor = (actor: StaffActor): OrderActor => ({ kind: 'staff', id: actor.userId, name: actor.name });
 
 @ApiTags('admin: orders')
 @ApiBadRequestResponse({ type: ErrorBody })

@@ -5,6 +5,8 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export interface StaffActor {
   readonly kind: 'staff';
   readonly userId: string;
+  /** Shown where staff actions are recorded (an order's timeline). */
+  readonly name: string;
   readonly organisationId: string;
   readonly role: StaffRole;
   /** Every store the actor may see; for owners, all stores of the organisation at request time. */
