@@ -7,6 +7,8 @@ export type { OutboxConsumer, DeliveryContext } from './outbox/outbox.consumers'
 export { OutboxMessage, OutboxStatus } from './outbox/outbox-message.entity';
 export { OutboxDispatcher } from './outbox/outbox-dispatcher';
 export { OutboxDelivery, retryDelayMs } from './outbox/outbox-delivery';
+export { OUTBOX_MESSAGE_DEAD, outboxMessageDead } from './outbox/outbox.events';
+export type { OutboxMessageDeadPayload } from './outbox/outbox.events';
 export { runExclusively } from './scheduling/exclusive-run';
 export { createRedis } from './redis/redis';
 export { httpMetrics } from './health/http-metrics';

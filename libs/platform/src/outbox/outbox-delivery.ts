@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { MikroORM, RequestContext, TransactionContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { systemEntityManager } from '../database/system-em';
 import { OutboxConsumers, PermanentDeliveryError } from './outbox.consumers';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { outboxDead, outboxDelivered, outboxFailed } from './outbox-metrics';
+import { OUTBOX_MESSAGE_DEAD, outboxMessageDead } from './outbox.events';
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 
@@ -35,14 +36,19 @@ export class OutboxDelivery {
     if (!message || message.status !== OutboxStatus.PROCESSING) return;
     const consumer = this.consumers.get(message.consumer);
     if (!consumer) {
-      await this.finish(em, message, OutboxStatus.DEAD, `No consumer named "${message.consumer}" in this version`);
+      await this.bury(em, message, `No consumer named "${message.consumer}" in this version`);
       return;
     }
     try {
-      await RequestContext.create(this.systemEm(), () =>
-        consumer.handle(
-          { type: message.eventType, payload: message.payload, storeId: message.storeId ?? undefined },
-          { messageId: message.id, attempt: message.attempts },
+      // A commit's nudge starts deliveries inside that transaction's async context; MikroORM
+      // prefers a transaction context over a request context, so both are set to a fresh manager.
+      const context = this.systemEm();
+      await TransactionContext.create(context, () =>
+        RequestContext.create(context, () =>
+          consumer.handle(
+            { type: message.eventType, payload: message.payload, storeId: message.storeId ?? undefined },
+            { messageId: message.id, attempt: message.attempts },
+          ),
         ),
       );
       await this.finish(em, message, OutboxStatus.DONE, null);
@@ -52,7 +58,7 @@ export class OutboxDelivery {
       const permanent = error instanceof PermanentDeliveryError;
       if (permanent || message.attempts >= policy.maxAttempts) {
         this.logger.error(`${message.consumer} gave up on ${message.id} after ${message.attempts} attempt(s): ${reason}`);
-        await this.finish(em, message, OutboxStatus.DEAD, reason);
+        await this.bury(em, message, reason);
         outboxDead.inc({ consumer: message.consumer });
       } else {
         this.logger.warn(`${message.consumer} failed on ${message.id} (attempt ${message.attempts}): ${reason}`);
@@ -71,12 +77,35 @@ export class OutboxDelivery {
     }
   }
 
-  private async finish(em: EntityManager, message: OutboxMessage, status: OutboxStatus, error: string | null): Promise<void> {
-    await em.nativeUpdate(
+  private async finish(em: EntityManager, message: OutboxMessage, status: OutboxStatus, error: string | null): Promise<number> {
+    return em.nativeUpdate(
       OutboxMessage,
       { id: message.id, status: OutboxStatus.PROCESSING },
       // A delivered message keeps the error of its last failed attempt, for support questions.
       { status, lockedUntil: null, processedAt: new Date(), ...(error === null ? {} : { lastError: error }) },
     );
+  }
+
+  /**
+   * Dead-letters a message and, in the same transaction, publishes `OutboxMessageDead` to whoever
+   * listens (staff alerts). A dead `OutboxMessageDead` delivery announces nothing, so alerts never loop.
+   */
+  private async bury(em: EntityManager, message: OutboxMessage, error: string): Promise<void> {
+    await em.transactional(async (tx) => {
+      const moved = await this.finish(tx, message, OutboxStatus.DEAD, error);
+      if (moved !== 1 || message.eventType === OUTBOX_MESSAGE_DEAD) return;
+      const event = outboxMessageDead({
+        messageId: message.id,
+        eventType: message.eventType,
+        consumer: message.consumer,
+        storeId: message.storeId,
+        attempts: message.attempts,
+        lastError: error,
+        at: new Date().toISOString(),
+      });
+      for (const consumer of this.consumers.forEvent(event.type)) {
+        tx.persist(Object.assign(new OutboxMessage(), { eventType: event.type, consumer: consumer.name, payload: event.payload, storeId: message.storeId }));
+      }
+    });
   }
 }

@@ -33,6 +33,7 @@ export class KassaIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    for (const connection of this.connections.splice(0)) connection.disconnect();
+    // QUIT runs after the adapter's pending UNSUBSCRIBEs; disconnect() would reject them ("Connection is closed").
+    await Promise.all(this.connections.splice(0).map((connection) => connection.quit().catch(() => connection.disconnect())));
   }
 }
