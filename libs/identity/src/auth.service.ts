@@ -87,6 +87,18 @@ export class AuthService {
     return { kind: 'staff', userId: user.id, name: user.name, organisationId: user.organisationId, role: user.role, storeIds };
   }
 
+  /** The staff member a bearer access token belongs to, checked as the HTTP guard checks it (WebSocket handshakes). */
+  async actorForAccessToken(token: string): Promise<StaffActor> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+    } catch (error) {
+      throw IdentityError.invalidToken(`Invalid access token: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (claims.typ !== 'access') throw IdentityError.invalidToken('Not an access token');
+    return this.actorFor(claims);
+  }
+
   async me(actor: StaffActor): Promise<MeResponse> {
     const user = await this.em.findOneOrFail(User, { id: actor.userId });
     return this.meOf(user, actor.storeIds);

@@ -7,3 +7,4 @@ export { IdentityError, IdentityErrorCode } from './identity.errors';
 export { MIN_PASSWORD_LENGTH } from './passwords';
 export { LoginDto, TokensResponse, MeResponse } from './dto/auth.dto';
 export { CreateUserDto, UpdateUserDto, UserResponse } from './dto/user.dto';
+export { StaffDirectory, StaffDirectoryModule } from './staff-directory';

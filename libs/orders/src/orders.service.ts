@@ -34,6 +34,62 @@ export interface PickupProof {
 /** Wrong codes typed for one order before only its QR pass can hand it over. */
 export const MAX_PICKUP_CODE_FAILURES = 5;
 
+/** What a message to the customer shows beyond the event: priced lines, the pickup code, the status-page token and the QR pass. */
+export interface OrderForNotification {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly storeId: string;
+  readonly number: string;
+  readonly status: OrderStatus;
+  readonly pickupStart: Date;
+  readonly pickupEnd: Date;
+  readonly asap: boolean;
+  readonly customer: { readonly name: string; readonly email: string | null; readonly phone: string | null };
+  readonly locale: string;
+  readonly currency: string;
+  readonly total: number;
+  readonly paymentMethod: string;
+  /** Names in the order's language; options are the chosen modifiers. */
+  readonly lines: ReadonlyArray<{ readonly name: string; readonly options: string[]; readonly quantity: number; readonly lineTotal: number; readonly note: string | null }>;
+  readonly pickupCode: string;
+  /** X-Order-Token for the status page. */
+  readonly token: string;
+  /** The QR payload of the pickup pass. */
+  readonly pass: string;
+}
+
+/** An order as a printer needs it (printing): content, lines, and the pickup pass's QR payload. */
+export interface OrderForPrinting {
+  readonly id: string;
+  readonly storeId: string;
+  readonly number: string;
+  readonly status: OrderStatus;
+  readonly locale: 'sv' | 'en';
+  readonly pickupStart: Date;
+  readonly pickupEnd: Date;
+  readonly customerName: string;
+  readonly currency: string;
+  readonly subtotal: number;
+  readonly discount: number;
+  readonly total: number;
+  /** Per VAT rate (basis points), as on the receipt. */
+  readonly vat: ReadonlyArray<{ readonly rate: number; readonly base: number; readonly amount: number }>;
+  readonly paymentMethod: string;
+  readonly pickupCode: string;
+  /** The QR payload of the pickup pass. */
+  readonly passToken: string;
+  readonly createdAt: Date;
+  readonly lines: ReadonlyArray<{
+    readonly nameSv: string;
+    readonly nameEn: string;
+    readonly categoryId: string | null;
+    readonly quantity: number;
+    readonly lineTotal: number;
+    readonly modifiers: ReadonlyArray<{ readonly nameSv: string; readonly nameEn: string }>;
+    readonly note: string | null;
+  }>;
+}
+
 export type HandOverOutcome = { readonly ok: true; readonly order: Order } | { readonly ok: false; readonly error: OrdersError };
 
 const ACTION_VERB: Readonly<Record<OrderAction, string>> = {
@@ -81,6 +137,32 @@ export class OrdersService {
     return this.get(id);
   }
 
+  /** The order with its lines and pickup pass, for receipts and kitchen tickets; 404 outside the caller's stores. */
+  async forPrinting(orderId: string): Promise<OrderForPrinting> {
+    const order = await this.get(orderId);
+    const lines = await this.lines(order.id);
+    return {
+      id: order.id,
+      storeId: order.storeId,
+      number: order.number,
+      status: order.status,
+      locale: order.locale,
+      pickupStart: order.pickupStart,
+      pickupEnd: order.pickupEnd,
+      customerName: order.customerName,
+      currency: order.currency,
+      subtotal: order.subtotal,
+      discount: order.discount,
+      total: order.total,
+      vat: order.vat,
+      paymentMethod: order.paymentMethod,
+      pickupCode: order.pickupCode,
+      passToken: this.signer.passToken(order.id, order.pickupCode),
+      createdAt: order.createdAt,
+      lines,
+    };
+  }
+
   lines(orderId: string): Promise<OrderLine[]> {
     return this.em.find(OrderLine, { orderId }, { orderBy: { position: 'ASC' } });
   }
@@ -113,6 +195,35 @@ export class OrdersService {
   /** Records the first step of a new order and announces it; the checkout calls it once. */
   async placed(order: Order, lines: readonly OrderLine[], actor: OrderActor): Promise<void> {
     await this.record(order, null, order.status, actor, null, lines);
+  }
+
+  /** The order as a customer message needs it, or null when it does not exist. */
+  async forNotification(orderId: string): Promise<OrderForNotification | null> {
+    const order = await this.em.findOne(Order, { id: orderId });
+    if (!order) return null;
+    const en = order.locale === 'en';
+    const lines = (await this.lines(order.id)).map((l) => ({
+      name: en ? l.nameEn : l.nameSv,
+      options: l.modifiers.map((m) => (en ? m.nameEn : m.nameSv)),
+      quantity: l.quantity,
+      lineTotal: l.lineTotal,
+      note: l.note,
+    }));
+    const { id, organisationId, storeId, number, status, pickupStart, pickupEnd, asap, locale, currency, total, paymentMethod, pickupCode } = order;
+    const customer = { name: order.customerName, email: order.customerEmail, phone: order.customerPhone };
+    return { id, organisationId, storeId, number, status, pickupStart, pickupEnd, asap, customer, locale, currency, total, paymentMethod, lines, pickupCode, token: this.signer.orderToken(id), pass: this.signer.passToken(id, pickupCode) };
+  }
+
+  /** Orders of a store still to be handed out whose pickup window starts before `until` and has not ended at `now`. */
+  async openOrdersPickingUpBefore(storeId: string, now: Date, until: Date): Promise<string[]> {
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `select id from orders
+        where store_id = ? and pickup_start < ? and pickup_end > ?
+          and (status in ('paid', 'accepted', 'preparing') or (status = 'pending_payment' and payment_method = 'in_store'))
+        order by pickup_start limit 1000`,
+      [storeId, until, now],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Unpaid orders whose hold ran out (pay-in-store orders have none). */
