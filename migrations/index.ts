@@ -1,4 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123014640_printing_schema } from './Migration20261123014640_printing_schema';
+import { Migration20261123014312_notifications_schema } from './Migration20261123014312_notifications_schema';
 import { Migration20261123011357_orders_schema } from './Migration20261123011357_orders_schema';
 import { Migration20261123011103_payments_schema } from './Migration20261123011103_payments_schema';
 import { Migration20261122233011_slots_schema } from './Migration20261122233011_slots_schema';
@@ -14,4 +16,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122233011_slots_schema', class: Migration20261122233011_slots_schema },
   { name: 'Migration20261123011103_payments_schema', class: Migration20261123011103_payments_schema },
   { name: 'Migration20261123011357_orders_schema', class: Migration20261123011357_orders_schema },
+  { name: 'Migration20261123014312_notifications_schema', class: Migration20261123014312_notifications_schema },
+  { name: 'Migration20261123014640_printing_schema', class: Migration20261123014640_printing_schema },
 ];

@@ -6,9 +6,11 @@ import { MIGRATIONS } from '@kassa/migrations';
 import { CATALOG_ENTITIES, CatalogModule } from '@kassa/catalog';
 import { IDENTITY_ENTITIES, IdentityModule } from '@kassa/identity';
 import { INVENTORY_ENTITIES, InventoryModule } from '@kassa/inventory';
+import { NOTIFICATIONS_ENTITIES, NotificationsModule } from '@kassa/notifications';
 import { ORDERS_ENTITIES, OrdersModule } from '@kassa/orders';
 import { PAYMENTS_ENTITIES, PaymentsModule } from '@kassa/payments';
 import { PlatformModule } from '@kassa/platform';
+import { PRINTING_ENTITIES, PrintingModule } from '@kassa/printing';
 import { SLOTS_ENTITIES, SlotsModule } from '@kassa/slots';
 import { STORES_ENTITIES, StoresModule } from '@kassa/stores';
 import { KassaConfig } from './config/kassa-config';
@@ -45,6 +47,8 @@ export class AppModule {
           ...SLOTS_ENTITIES,
           ...PAYMENTS_ENTITIES,
           ...ORDERS_ENTITIES,
+          ...PRINTING_ENTITIES,
+          ...NOTIFICATIONS_ENTITIES,
         ]),
         StoresModule,
         IdentityModule.forRoot(config.identity),
@@ -53,6 +57,8 @@ export class AppModule {
         SlotsModule,
         PaymentsModule.forRoot(config.payments),
         OrdersModule.forRoot(config.orders),
+        PrintingModule.forRoot(config.printing),
+        NotificationsModule.forRoot(config.notifications),
         ...extraImports,
       ],
       providers: [{ provide: KASSA_CONFIG, useValue: config }],

@@ -91,6 +91,61 @@ export class Environment {
   /** How long an unpaid checkout keeps its slot and stock. */
   @Transform(toInt) @IsInt() @Min(60) @Max(86400)
   KASSA_CHECKOUT_HOLD_SECONDS = 600;
+
+  /** Seconds a printer may be offline (or its station away) before the store is alerted and its jobs go to its fallback printer. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(86400)
+  KASSA_PRINTER_ALERT_SECONDS = 60;
+
+  /** The SMTP server as one URL, credentials included: smtp://user:password@host:587 or smtps://…:465. */
+  @IsOptional() @Matches(/^smtps?:\/\/[^/\s]+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Or the SMTP server in parts. */
+  @IsOptional() @IsString()
+  SMTP_HOST?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  SMTP_PORT?: number;
+
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SMTP_SECURE?: boolean;
+
+  @IsOptional() @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional() @IsString()
+  SMTP_PASSWORD?: string;
+
+  /** The sender address of every e-mail; the sender name is the store's. */
+  @IsOptional() @IsEmail({}, { message: 'must be an email address' })
+  SMTP_FROM?: string;
+
+  @IsOptional() @IsString()
+  ELKS_USERNAME?: string;
+
+  @IsOptional() @IsString()
+  ELKS_PASSWORD?: string;
+
+  @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
+  ELKS_BASE_URL = 'https://api.46elks.com';
+
+  @IsOptional() @IsString()
+  TWILIO_ACCOUNT_SID?: string;
+
+  @IsOptional() @IsString()
+  TWILIO_AUTH_TOKEN?: string;
+
+  @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
+  TWILIO_BASE_URL = 'https://api.twilio.com';
+
+  /** Base of the links in messages (the order status page); defaults to http://localhost:PORT. */
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
+  KASSA_PUBLIC_URL?: string;
+
+  /** Minutes before the pickup window that customers are reminded; 0 sends no reminders. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1440)
+  KASSA_REMINDER_MINUTES = 15;
 }
 
 /** Parses and checks the environment; a wrong value stops the app with a message naming the variable. */
@@ -102,6 +157,13 @@ export function parseEnvironment(raw: Record<string, string | undefined>): Envir
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(present[e.property] ?? '')}: ${Object.values(e.constraints ?? {}).map((m) => m.replace(`${e.property} `, '')).join(', ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const notificationProblems = [
+    env.SMTP_URL && env.SMTP_HOST ? '  SMTP_URL, SMTP_HOST: set one of them, not both' : null,
+    (env.SMTP_URL || env.SMTP_HOST) && !env.SMTP_FROM ? '  SMTP_FROM: must be set (the sender address) when SMTP_URL or SMTP_HOST is set' : null,
+    !env.ELKS_USERNAME !== !env.ELKS_PASSWORD ? '  ELKS_USERNAME, ELKS_PASSWORD: set both or neither' : null,
+    !env.TWILIO_ACCOUNT_SID !== !env.TWILIO_AUTH_TOKEN ? '  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: set both or neither' : null,
+  ].filter((line): line is string => line !== null);
+  if (notificationProblems.length > 0) throw new Error(`Invalid configuration:\n${notificationProblems.join('\n')}`);
   if (env.DATABASE_URL && !env.JWT_SECRET) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: must be set (32+ characters) when DATABASE_URL is set; only the embedded mode generates one');
   }

@@ -2,9 +2,11 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { IdentityOptions } from '@kassa/identity';
+import type { NotificationsOptions, SmtpSettings } from '@kassa/notifications';
 import type { OrdersOptions } from '@kassa/orders';
 import type { PaymentsOptions } from '@kassa/payments';
 import type { PlatformOptions } from '@kassa/platform';
+import type { PrintingOptions } from '@kassa/printing';
 import { Environment } from './environment';
 
 /** The one typed configuration object, built from the validated environment at boot. */
@@ -22,7 +24,9 @@ export interface KassaConfig {
   readonly platform: PlatformOptions;
   readonly identity: IdentityOptions;
   readonly orders: OrdersOptions;
+  readonly printing: PrintingOptions;
   readonly payments: PaymentsOptions;
+  readonly notifications: NotificationsOptions;
   readonly firstStart: { readonly adminEmail: string; readonly adminPassword?: string };
   readonly embedded: boolean;
   /** Whether first start fills the demo store with a catalogue and stock. */
@@ -83,7 +87,30 @@ export function buildConfig(env: Environment): KassaConfig {
       holdTtlSeconds: env.KASSA_CHECKOUT_HOLD_SECONDS,
       noShowGraceMinutes: env.KASSA_NO_SHOW_GRACE_MINUTES,
     },
+    printing: { offlineAlertSeconds: env.KASSA_PRINTER_ALERT_SECONDS },
     payments: { testPayments: env.KASSA_TEST_PAYMENTS ?? !env.DATABASE_URL },
+    notifications: notificationsOptions(env),
     firstStart: { adminEmail: env.KASSA_ADMIN_EMAIL, adminPassword: env.KASSA_ADMIN_PASSWORD },
+  };
+}
+
+function notificationsOptions(env: Environment): NotificationsOptions {
+  const port = env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587);
+  const smtp: SmtpSettings | undefined = env.SMTP_URL
+    ? { url: env.SMTP_URL }
+    : env.SMTP_HOST
+      ? { host: env.SMTP_HOST, port, secure: env.SMTP_SECURE ?? port === 465, user: env.SMTP_USER, password: env.SMTP_PASSWORD }
+      : undefined;
+  return {
+    email: smtp && env.SMTP_FROM ? { smtp, from: env.SMTP_FROM } : undefined,
+    sms: {
+      elks: env.ELKS_USERNAME && env.ELKS_PASSWORD ? { username: env.ELKS_USERNAME, password: env.ELKS_PASSWORD, baseUrl: env.ELKS_BASE_URL } : undefined,
+      twilio:
+        env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+          ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, baseUrl: env.TWILIO_BASE_URL }
+          : undefined,
+    },
+    publicUrl: (env.KASSA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    reminderMinutes: env.KASSA_REMINDER_MINUTES,
   };
 }

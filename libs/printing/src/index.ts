@@ -1,0 +1,13 @@
+export { PrintingModule, PRINTING_ENTITIES } from './printing.module';
+export type { PrintingOptions } from './printing.options';
+export { PrintingError, PrintingErrorCode } from './printing.errors';
+export { PRINTER_FAILED, printerFailed } from './printing.events';
+export type { PrinterFailedPayload } from './printing.events';
+export { PrintJobsService } from './jobs/print-jobs.service';
+export { PrinterWatchJob } from './gateway/printer-watch.job';
+export type { WatchResult } from './gateway/printer-watch.job';
+export { STATION_TOKEN_INVALID, STAFF_TOKEN_INVALID, STORE_NOT_ALLOWED } from './gateway/stations.gateway';
+export type { JobMessage } from './jobs/print-delivery';
+export type { WelcomeMessage } from './gateway/station-welcome';
+export { renderPrint, renderPreview } from './render/render';
+export type { PrintContent, PrinterProfile, PrintSource, ReceiptContent, KitchenTicketContent, TestPageContent } from './render/print-content';

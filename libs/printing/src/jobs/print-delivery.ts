@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { systemEntityManager } from '@kassa/platform';
+import { PrintJob, PrintJobStatus } from '../entities/print-job.entity';
+import { Printer } from '../entities/printer.entity';
+import { Station } from '../entities/station.entity';
+import { PrintingStatus } from '../gateway/printing-status';
+import { StationsHub } from '../gateway/stations-hub';
+import { PrintSettingsService } from '../settings/print-settings.service';
+import { takeSequence } from './sequences';
+
+/** What a station receives for each job (`job` event). */
+export interface JobMessage {
+  readonly id: string;
+  readonly printerId: string;
+  readonly sequence: number;
+  readonly kind: string;
+  readonly copy: boolean;
+  readonly orderId: string | null;
+  readonly orderNumber: string | null;
+  readonly createdAt: string;
+  /** The printer's command bytes, base64. */
+  readonly bytes: string;
+}
+
+export interface FlushResult {
+  readonly sent: number;
+  readonly held: number;
+}
+
+const NOTHING: FlushResult = { sent: 0, held: 0 };
+
+export function jobMessage(job: PrintJob): JobMessage {
+  return {
+    id: job.id,
+    printerId: job.printerId,
+    sequence: job.sequence,
+    kind: job.kind,
+    copy: job.copy,
+    orderId: job.orderId,
+    orderNumber: job.orderNumber,
+    createdAt: job.createdAt.toISOString(),
+    bytes: Buffer.from(job.bytes).toString('base64'),
+  };
+}
+
+/**
+ * Gets jobs to their station: at least once, in sequence order per printer. Sending takes the
+ * printer row's lock, so two senders (a new order, a resume, another replica) never interleave
+ * one printer's jobs; a job emitted just before its commit may come twice, which the station's
+ * agent skips by job id.
+ */
+@Injectable()
+export class PrintDelivery {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly em: EntityManager,
+    private readonly hub: StationsHub,
+    private readonly settings: PrintSettingsService,
+    private readonly status: PrintingStatus,
+  ) {}
+
+  /** In a transaction of its own (after the commit that queued them): sends a printer's waiting jobs now. */
+  async deliverNow(printerId: string, statuses: readonly PrintJobStatus[] = ['queued']): Promise<FlushResult> {
+    const em = systemEntityManager(this.orm);
+    const result = await em.transactional(() => this.flush(printerId, statuses));
+    await this.status.printers([printerId]);
+    return result;
+  }
+
+  /**
+   * In the caller's transaction: emits the printer's jobs in `statuses` to its station, in
+   * sequence order, and marks them sent. Nothing goes while the printer or its station is away.
+   * A job older than the store's hold age that staff never released is held instead: after a
+   * long outage the backlog waits for a person rather than pouring out.
+   */
+  async flush(printerId: string, statuses: readonly PrintJobStatus[]): Promise<FlushResult> {
+    await this.em.flush();
+    const [locked] = await this.em.execute<Array<{ id: string }>>('select id from printer where id = ? for update', [printerId]);
+    if (!locked) return NOTHING;
+    const printer = await this.em.findOne(Printer, { id: printerId }, { refresh: true });
+    if (!printer || printer.connection !== 'agent' || !printer.stationId || !printer.online) return NOTHING;
+    const station = await this.em.findOne(Station, { id: printer.stationId }, { refresh: true });
+    if (!station || !station.connected || station.revokedAt) return NOTHING;
+    const jobs = await this.em.find(
+      PrintJob,
+      { printerId, status: { $in: [...statuses] } },
+      { orderBy: { sequence: 'ASC' }, populate: ['bytes'], refresh: true },
+    );
+    if (jobs.length === 0) return NOTHING;
+    const { holdAfterMinutes } = await this.settings.of(printer.storeId);
+    const cutoff = Date.now() - holdAfterMinutes * 60_000;
+    const sending: PrintJob[] = [];
+    let held = 0;
+    for (const job of jobs) {
+      if (job.releasedAt === null && job.createdAt.getTime() < cutoff) {
+        job.status = 'held';
+        held += 1;
+        continue;
+      }
+      // A job going again behind later ones that already printed (failed, released) takes a new
+      // number: the station reports its last printed sequence, and everything up to it counts as printed.
+      if (job.sequence <= printer.lastAckedSequence) job.sequence = await takeSequence(this.em, printer.id);
+      Object.assign(job, { status: 'sent', sentAt: new Date(), attempts: job.attempts + 1 });
+      sending.push(job);
+    }
+    sending.sort((a, b) => a.sequence - b.sequence);
+    await this.em.flush();
+    for (const job of sending) this.hub.toStation(station.id, 'job', jobMessage(job));
+    return { sent: sending.length, held };
+  }
+
+  /** The station's printers it drives itself, in a stable order (a resume goes through them one by one). */
+  async printersOf(stationId: string): Promise<Printer[]> {
+    return this.em.find(Printer, { stationId, connection: 'agent' }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * In the caller's transaction, for one printer of a station that is back: what it printed
+   * before losing our acknowledgement (up to `lastPrinted`) is marked printed, the printer takes
+   * jobs again, and everything unprinted after that goes out in order. A printer the station
+   * reported offline before resuming stays so until it reports it back.
+   */
+  async resumePrinter(printerId: string, lastPrinted: number | undefined, reportedOffline: boolean): Promise<FlushResult> {
+    await this.em.execute('select id from printer where id = ? for update', [printerId]);
+    if (lastPrinted !== undefined) {
+      await this.em.execute(
+        `update print_job set status = 'printed', printed_at = coalesce(printed_at, now()), error = null
+          where printer_id = ? and sequence <= ? and status in ('queued', 'sent')`,
+        [printerId, lastPrinted],
+      );
+      await this.em.execute(`update printer set last_acked_sequence = greatest(last_acked_sequence, least(?, next_sequence - 1)) where id = ?`, [lastPrinted, printerId]);
+    }
+    if (reportedOffline) return NOTHING;
+    await this.em.execute(
+      `update printer set online = true, last_seen_at = now(), offline_since = null, failure_alerted_at = null, last_error = null where id = ?`,
+      [printerId],
+    );
+    return this.flush(printerId, ['queued', 'sent', 'failed']);
+  }
+
+  /** The station's word on a job; repeating it changes nothing, and a printed job stays printed. */
+  async acknowledge(stationId: string, jobId: string, outcome: 'printed' | 'failed', error: string | null): Promise<PrintJob | null> {
+    const job = await this.em.findOne(PrintJob, { id: jobId });
+    if (!job) return null;
+    const printer = await this.em.findOne(Printer, { id: job.printerId });
+    if (!printer || printer.stationId !== stationId) return null;
+    if (outcome === 'printed') {
+      if (job.status !== 'printed') Object.assign(job, { status: 'printed', printedAt: new Date(), error: null });
+      await this.em.execute(`update printer set last_acked_sequence = greatest(last_acked_sequence, ?), last_seen_at = now() where id = ?`, [job.sequence, printer.id]);
+    } else if (job.status !== 'printed') {
+      Object.assign(job, { status: 'failed', error: (error ?? '').trim().slice(0, 500) || 'failed' });
+    }
+    return job;
+  }
+
+  /**
+   * The station reports a printer online (waiting and failed jobs go again) or not (paper out,
+   * offline). Before the station's resume an online report only clears the error: the printer
+   * takes jobs from the resume on, so the replay comes first.
+   */
+  async printerStatus(stationId: string, printerId: string, online: boolean, error: string | null, resumed: boolean): Promise<Printer | null> {
+    const printer = await this.em.findOne(Printer, { id: printerId, stationId });
+    if (!printer) return null;
+    const now = new Date();
+    if (online && !resumed) {
+      Object.assign(printer, { lastError: null, lastSeenAt: now });
+    } else if (online) {
+      Object.assign(printer, { online: true, lastError: null, offlineSince: null, failureAlertedAt: null, lastSeenAt: now });
+      await this.flush(printer.id, ['queued', 'failed']);
+    } else {
+      Object.assign(printer, { online: false, lastError: (error ?? '').trim().slice(0, 500) || 'offline', offlineSince: printer.offlineSince ?? now, lastSeenAt: now });
+    }
+    return printer;
+  }
+}
