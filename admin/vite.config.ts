@@ -32,6 +32,12 @@ export default defineConfig({
         target: process.env.KASSA_API_URL ?? 'http://127.0.0.1:3000',
         changeOrigin: false,
       },
+      // The order board's live updates (Socket.IO, namespace /stations).
+      '/socket.io': {
+        target: process.env.KASSA_API_URL ?? 'http://127.0.0.1:3000',
+        changeOrigin: false,
+        ws: true,
+      },
     },
   },
 });

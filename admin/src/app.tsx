@@ -13,8 +13,23 @@ import ScaleIcon from '@mui/icons-material/Scale';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import SpeedIcon from '@mui/icons-material/Speed';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
+import PrintIcon from '@mui/icons-material/Print';
+import QueueIcon from '@mui/icons-material/Queue';
+import MarkEmailReadIcon from '@mui/icons-material/MarkEmailRead';
+import EditNoteIcon from '@mui/icons-material/EditNote';
 import { authProvider } from './auth/auth-provider';
-import { canCreateStores, canEditCatalog, canEditPickup, canEditStock, canEditStores, canManageUsers } from './auth/roles';
+import { OrderBoardPage } from './board';
+import {
+  canCreateStores,
+  canEditCatalog,
+  canEditNotifications,
+  canEditPickup,
+  canEditPrinting,
+  canEditStock,
+  canEditStores,
+  canManageUsers,
+} from './auth/roles';
 import {
   CatalogImport,
   CategoryCreate,
@@ -35,6 +50,7 @@ import { dataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { KassaLayout } from './layout/kassa-layout';
 import { LoginPage } from './layout/login-page';
+import { NotificationList, NotificationSettingsPage, NotificationShow, TemplateEdit, TemplateList, TemplateShow } from './notifications';
 import { OrderList, OrderShow } from './orders';
 import {
   ReorderSuggestionList,
@@ -55,6 +71,16 @@ import {
   PickupExceptionList,
   PickupSchedulePage,
 } from './pickup';
+import {
+  PrinterCreate,
+  PrinterEdit,
+  PrinterList,
+  PrintJobList,
+  PrintSettingsPage,
+  StationCreate,
+  StationEdit,
+  StationList,
+} from './stations';
 import { StoreCreate, StoreEdit, StoreList } from './stores';
 import type { Role } from './types';
 import { UserCreate, UserEdit, UserList } from './users';
@@ -167,6 +193,47 @@ const resourcesFor = (role: Role | undefined) => [
   // Orders at the current store: every role works the counter; the API says which steps each may
   // take. Listed first in the menu, but not the first resource, so sign-in still lands on stores.
   <Resource key="orders" name="orders" icon={ReceiptLongIcon} list={OrderList} show={OrderShow} recordRepresentation="number" />,
+  // Printing at the current store: everyone sees the board, the stations' status and the print
+  // jobs; owners and managers set up stations, printers and print settings.
+  <CustomRoutes key="order-board">
+    <Route path="/order-board" element={<OrderBoardPage />} />
+    <Route path="/print-settings" element={<PrintSettingsPage />} />
+  </CustomRoutes>,
+  <Resource
+    key="stations"
+    name="stations"
+    icon={PointOfSaleIcon}
+    list={StationList}
+    edit={canEditPrinting(role) ? StationEdit : undefined}
+    create={canEditPrinting(role) ? StationCreate : undefined}
+    recordRepresentation="name"
+  />,
+  <Resource
+    key="printers"
+    name="printers"
+    icon={PrintIcon}
+    list={PrinterList}
+    edit={canEditPrinting(role) ? PrinterEdit : undefined}
+    create={canEditPrinting(role) ? PrinterCreate : undefined}
+    recordRepresentation="name"
+  />,
+  <Resource key="print-jobs" name="print-jobs" icon={QueueIcon} list={PrintJobList} />,
+  // Messages: everyone reads the log and the templates; owners and managers edit templates and
+  // settings and resend.
+  <Resource key="notifications" name="notifications" icon={MarkEmailReadIcon} list={NotificationList} show={NotificationShow} />,
+  <Resource
+    key="notification-templates"
+    name="notification-templates"
+    icon={EditNoteIcon}
+    list={TemplateList}
+    edit={canEditNotifications(role) ? TemplateEdit : undefined}
+    show={TemplateShow}
+  />,
+  canEditNotifications(role) ? (
+    <CustomRoutes key="notification-settings">
+      <Route path="/notification-settings" element={<NotificationSettingsPage />} />
+    </CustomRoutes>
+  ) : null,
 ];
 
 // No requireAuth: with resources chosen by role it sends react-admin 5.15 into a logout/redirect

@@ -393,3 +393,234 @@ export interface OrderDetail extends OrderSummary {
 
 /** The hand-over proof: the six characters the customer shows, or the scanned QR payload. */
 export type HandOverProof = { code: string } | { qr: string };
+
+/** Notifications (libs/notifications): what a message is about. */
+export type NotificationKind =
+  | 'order_confirmed'
+  | 'order_reminder'
+  | 'order_ready'
+  | 'order_delayed'
+  | 'order_cancelled'
+  | 'order_expired'
+  | 'order_refunded'
+  | 'staff_alert';
+
+export type NotificationChannel = 'email' | 'sms';
+
+/** `logged`: no provider is configured (the embedded demo), so the message went to the log instead of out. */
+export type NotificationStatus = 'scheduled' | 'queued' | 'sending' | 'sent' | 'failed' | 'logged' | 'skipped';
+
+/** One row of the notification log; the recipient comes masked from the API. */
+export interface NotificationSummary {
+  id: string;
+  storeId: string | null;
+  orderId: string | null;
+  orderNumber: string | null;
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  recipient: string;
+  locale: string;
+  subject: string | null;
+  status: NotificationStatus;
+  attempts: number;
+  provider: string | null;
+  providerMessageId: string | null;
+  error: string | null;
+  scheduledFor: string | null;
+  /** While queued or scheduled: when a worker takes it next (a retry's time). */
+  nextAttemptAt: string | null;
+  /** A resend: the notification it repeats. */
+  resentFrom: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** The detail adds what was (or would have been) sent. */
+export interface NotificationDetail extends NotificationSummary {
+  text: string;
+  html: string | null;
+}
+
+/** A message text per kind, channel and language; `id` is `<kind>.<channel>.<locale>`. */
+export interface NotificationTemplate {
+  id: string;
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  locale: string;
+  /** Null for SMS. */
+  subject: string | null;
+  body: string;
+  /** False while the organisation uses Kassa's default text. */
+  customised: boolean;
+  /** The `{{name}}` placeholders the text may use; `items` is the list of order lines. */
+  placeholders: string[];
+  /** The fields inside `{{#items}}…{{/items}}`. */
+  itemPlaceholders: string[];
+  updatedAt: string | null;
+}
+
+export interface NotificationTemplateInput {
+  subject?: string;
+  body: string;
+}
+
+export interface NotificationPreviewInput extends NotificationTemplateInput {
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  locale: string;
+}
+
+/** A template rendered with sample data. */
+export interface NotificationPreview {
+  subject: string | null;
+  text: string;
+  html: string | null;
+}
+
+export type SmsProvider = 'none' | '46elks' | 'twilio';
+
+export interface NotificationSettings {
+  smsProvider: SmsProvider;
+  /** Which SMS providers the server has credentials for. */
+  smsAvailable: Record<Exclude<SmsProvider, 'none'>, boolean>;
+  /** Whether the server has an SMTP server (else e-mails are logged, not sent). */
+  emailAvailable: boolean;
+  customerChannels: NotificationChannel[];
+  /** Staff alerts go to the owners and the store's managers. */
+  staffAlertsToManagers: boolean;
+  /** Further addresses that get every staff alert. */
+  staffAlertEmails: string[];
+  /** Minutes before pickup that reminders go out (server setting; 0 = none). */
+  reminderMinutes: number;
+}
+
+/** What PUT takes; fields left out stay as they are. */
+export type NotificationSettingsInput = Partial<Pick<NotificationSettings, 'smsProvider' | 'customerChannels' | 'staffAlertsToManagers' | 'staffAlertEmails'>>;
+
+/** Printing (libs/printing): a printer as its station reports it. */
+export interface StationPrinterStatus {
+  id: string;
+  name: string;
+  online: boolean;
+  /** "paper out", "offline", … or null while the printer is fine. */
+  lastError: string | null;
+  /** Jobs waiting to be printed on it. */
+  queueLength: number;
+}
+
+/** A station: the agent next to a store's printers, known by its device token. */
+export interface Station {
+  id: string;
+  storeId: string;
+  name: string;
+  connected: boolean;
+  lastSeenAt: string | null;
+  /** The token's last characters, to tell tokens apart; the token itself is shown once. */
+  tokenHint: string | null;
+  revoked: boolean;
+  createdAt: string;
+  printers: StationPrinterStatus[];
+}
+
+/** The device token, in the answer to registering a station or rotating its token only. */
+export interface StationToken {
+  token: string;
+}
+
+export type PrinterRole = 'receipt' | 'kitchen';
+export type PaperWidth = 58 | 80;
+/** 58 mm paper has 32 columns; 80 mm has 48 (font A) or 42. */
+export type PrinterColumns = 32 | 42 | 48;
+export type PrinterLanguage = 'escpos' | 'starprnt';
+/** `agent`: through a station; `cloudprnt`: a Star printer that polls Kassa itself. */
+export type PrinterConnection = 'agent' | 'cloudprnt';
+
+export interface Printer {
+  id: string;
+  storeId: string;
+  stationId: string | null;
+  name: string;
+  roles: PrinterRole[];
+  /** Kitchen routing: the categories whose items this printer's kitchen tickets carry (none: every category). */
+  categoryIds: string[];
+  paperWidth: PaperWidth;
+  columns: PrinterColumns;
+  language: PrinterLanguage;
+  codepage: string;
+  cashDrawer: boolean;
+  connection: PrinterConnection;
+  fallbackPrinterId: string | null;
+  online: boolean;
+  lastError: string | null;
+  lastSeenAt: string | null;
+  queueLength: number;
+}
+
+export type PrintJobStatus = 'queued' | 'sent' | 'printed' | 'failed' | 'held';
+export type PrintJobKind = 'receipt' | 'kitchen' | 'test';
+
+export interface PrintJob {
+  id: string;
+  storeId: string;
+  printerId: string;
+  /** Null once the printer is deleted. */
+  printerName: string | null;
+  orderId: string | null;
+  orderNumber: string | null;
+  kind: PrintJobKind;
+  /** Per printer, in the order the printer gets its jobs. */
+  sequence: number;
+  status: PrintJobStatus;
+  attempts: number;
+  /** A reprint, printed with "KOPIA". */
+  copy: boolean;
+  createdAt: string;
+  sentAt: string | null;
+  printedAt: string | null;
+  error: string | null;
+  /** The customer receipt's number (gapless per store); copies repeat it. */
+  receiptNumber: number | null;
+  /** The printer the job was first meant for, when it was re-routed. */
+  reroutedFrom: string | null;
+}
+
+/** The job as it comes out of the printer: plain text and an HTML picture of the paper. */
+export interface PrintJobPreview {
+  text: string;
+  html: string;
+}
+
+/** One per store. */
+export interface PrintSettings {
+  receiptFooter: string;
+  /** Jobs older than this when their printer comes back wait for staff to release them (1–1440). */
+  holdAfterMinutes: number;
+}
+
+/** An `order` event of the `/stations` namespace: enough to draw the order on the board. */
+export interface OrderBoardEvent {
+  type?: string;
+  orderId: string;
+  storeId: string;
+  number: string;
+  status: OrderStatus;
+  previousStatus: OrderStatus | null;
+  pickup: OrderPickup;
+  customer: { name: string; email?: string | null; phone?: string | null };
+  items: { name: string; quantity: number; note: string | null }[];
+  total: number;
+  currency: string;
+  paymentMethod: string | null;
+}
+
+/** A `printer-status` event (a `station-status` event carries `stationId` and its printers). */
+export interface PrinterStatusEvent {
+  printerId?: string;
+  stationId?: string;
+  storeId?: string;
+  name?: string;
+  online?: boolean;
+  connected?: boolean;
+  lastError?: string | null;
+  printers?: StationPrinterStatus[];
+}

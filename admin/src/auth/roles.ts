@@ -14,3 +14,7 @@ export const canMarkSoldOut = (role: Role | undefined): boolean => role !== unde
 export const canEditPickup = (role: Role | undefined): boolean => role === 'owner' || role === 'manager';
 /** Every staff role may pause online orders or delay pickups (busy mode). */
 export const canSetBusyMode = (role: Role | undefined): boolean => role !== undefined;
+/** Message templates and notification settings; staff read the log and the templates (and may resend). */
+export const canEditNotifications = (role: Role | undefined): boolean => role === 'owner' || role === 'manager';
+/** Stations, printers and print settings; every role sees their status and the print jobs. */
+export const canEditPrinting = (role: Role | undefined): boolean => role === 'owner' || role === 'manager';

@@ -1,15 +1,36 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider, type RaRecord } from 'react-admin';
-import { ADMIN_BASE, orderActionPath } from '../api-paths';
+import {
+  ADMIN_BASE,
+  NOTIFICATION_PREVIEW_PATH,
+  NOTIFICATION_SETTINGS_PATH,
+  notificationResendPath,
+  notificationTemplatePath,
+  orderActionPath,
+  printJobPath,
+  stationActionPath,
+  testPrintPath,
+} from '../api-paths';
 import type {
   BusyMode,
   CatalogImportResult,
   DayLoad,
   HandOverProof,
+  NotificationDetail,
+  NotificationPreview,
+  NotificationPreviewInput,
+  NotificationSettings,
+  NotificationSettingsInput,
+  NotificationTemplate,
   OrderAction,
   OrderDetail,
   PickupSchedule,
+  PrintJob,
+  PrintJobPreview,
+  PrintSettings,
   ProductOverride,
+  Station,
+  StationToken,
 } from '../types';
 import { httpClient } from './http-client';
 import { toScheduleFormField, toScheduleInput, toScheduleRecord, type PickupScheduleRecord } from './pickup-schedule-form';
@@ -40,6 +61,9 @@ const putJson = async <T>(path: string, body: unknown): Promise<T> => {
   const { json } = await httpClient(`${ADMIN_BASE}${path}`, { method: 'PUT', body: JSON.stringify(body) });
   return json as T;
 };
+
+const deleteJson = async <T>(path: string): Promise<T> =>
+  (await httpClient(`${ADMIN_BASE}${path}`, { method: 'DELETE' })).json as T;
 
 const storePath = (storeId: string, rest: string) => `/stores/${encodeURIComponent(storeId)}/${rest}`;
 
@@ -76,6 +100,26 @@ export interface KassaDataProvider extends DataProvider {
   importCatalog: (params: { csv: string; dryRun: boolean }) => Promise<CatalogImportResult>;
   /** Moves an order on (accept, start, ready, hand over with the pickup code, no-show, cancel); answers the order as it now is. */
   orderAction: (params: OrderActionParams) => Promise<OrderDetail>;
+  /** Renders a template as edited (not saved) with sample data; unknown placeholders are a 400 naming the field. */
+  previewNotificationTemplate: (params: NotificationPreviewInput) => Promise<NotificationPreview>;
+  /** Drops the organisation's own text: answers the template with Kassa's default. */
+  restoreNotificationTemplate: (params: { id: string }) => Promise<NotificationTemplate>;
+  /** Sends a notification again; answers the new notification. */
+  resendNotification: (params: { id: string }) => Promise<NotificationDetail>;
+  /** A new device token for the station (shown once); the station on the old one is cut off. */
+  rotateStationToken: (params: { id: string }) => Promise<StationToken>;
+  /** Refuses the station's token for good. */
+  revokeStation: (params: { id: string }) => Promise<Station>;
+  /** Queues a test page on the printer; answers the job. */
+  testPrint: (params: { printerId: string }) => Promise<PrintJob>;
+  /** The job as it comes out of the printer. */
+  previewPrintJob: (params: { id: string }) => Promise<PrintJobPreview>;
+  /** Prints the job again, marked as a copy; a second copy of a customer receipt is a 409. */
+  reprintPrintJob: (params: { id: string }) => Promise<PrintJob>;
+  /** Sends a held job (one that waited out a long outage) to its printer. */
+  releasePrintJob: (params: { id: string }) => Promise<PrintJob>;
+  /** Moves the job to another printer of the store. */
+  reroutePrintJob: (params: { id: string; printerId: string }) => Promise<PrintJob>;
 }
 
 export type OrderActionParams =
@@ -98,6 +142,8 @@ const orderActionBody = (params: OrderActionParams): object => {
  * One-per-store settings read with getOne and written with update, the store's id as the
  * record id: `pickup-schedule` (the form's shape, see pickup-schedule-form.ts) and `busy-mode`.
  * `pickup-load` is a day's slots with their load: id = the date, `meta.storeId` the store.
+ * `notification-settings` is one per organisation: any id reads and writes it.
+ * `print-settings` is one per store (receipt footer, hold-after minutes).
  */
 const singletons: DataProvider = {
   ...restProvider,
@@ -114,6 +160,14 @@ const singletons: DataProvider = {
       const date = encodeURIComponent(String(params.id));
       const load = await getJson<DayLoad>(storePath(storeOf(resource, params), `pickup-load?date=${date}`));
       return { data: { ...load, id: load.date } } as never;
+    }
+    if (resource === 'notification-settings') {
+      const settings = await getJson<NotificationSettings>(NOTIFICATION_SETTINGS_PATH);
+      return { data: { ...settings, id: String(params.id) } } as never;
+    }
+    if (resource === 'print-settings') {
+      const settings = await getJson<PrintSettings>(storePath(String(params.id), 'print-settings'));
+      return { data: { ...settings, id: String(params.id) } } as never;
     }
     if (STORE_NESTED.has(resource)) return restProvider.getOne(nested(resource, params), params);
     return restProvider.getOne(resource, params);
@@ -132,6 +186,17 @@ const singletons: DataProvider = {
       const { paused, delayMinutes } = params.data as Partial<BusyMode>;
       const busy = await putJson<BusyMode>(storePath(String(params.id), 'busy-mode'), { paused, delayMinutes });
       return { data: { ...busy, id: busy.storeId } } as never;
+    }
+    if (resource === 'notification-settings') {
+      const { smsProvider, customerChannels, staffAlertsToManagers, staffAlertEmails } = params.data as Partial<NotificationSettings>;
+      const input: NotificationSettingsInput = { smsProvider, customerChannels, staffAlertsToManagers, staffAlertEmails };
+      const settings = await putJson<NotificationSettings>(NOTIFICATION_SETTINGS_PATH, input);
+      return { data: { ...settings, id: String(params.id) } } as never;
+    }
+    if (resource === 'print-settings') {
+      const { receiptFooter, holdAfterMinutes } = params.data as Partial<PrintSettings>;
+      const settings = await putJson<PrintSettings>(storePath(String(params.id), 'print-settings'), { receiptFooter, holdAfterMinutes });
+      return { data: { ...settings, id: String(params.id) } } as never;
     }
     if (STORE_NESTED.has(resource)) return restProvider.update(nested(resource, params), params);
     return restProvider.update(resource, params);
@@ -176,4 +241,14 @@ export const dataProvider: KassaDataProvider = {
     ),
   importCatalog: ({ csv, dryRun }) => postJson<CatalogImportResult>('/catalog/import', { csv, dryRun }),
   orderAction: (params) => postJson<OrderDetail>(orderActionPath(params.id, params.action), orderActionBody(params)),
+  previewNotificationTemplate: (params) => postJson<NotificationPreview>(NOTIFICATION_PREVIEW_PATH, params),
+  restoreNotificationTemplate: ({ id }) => deleteJson<NotificationTemplate>(notificationTemplatePath(id)),
+  resendNotification: ({ id }) => postJson<NotificationDetail>(notificationResendPath(id), {}),
+  rotateStationToken: ({ id }) => postJson<StationToken>(stationActionPath(id, 'rotate-token'), {}),
+  revokeStation: ({ id }) => postJson<Station>(stationActionPath(id, 'revoke'), {}),
+  testPrint: ({ printerId }) => postJson<PrintJob>(testPrintPath(printerId), {}),
+  previewPrintJob: ({ id }) => getJson<PrintJobPreview>(printJobPath(id, 'preview')),
+  reprintPrintJob: ({ id }) => postJson<PrintJob>(printJobPath(id, 'reprint'), {}),
+  releasePrintJob: ({ id }) => postJson<PrintJob>(printJobPath(id, 'release'), {}),
+  reroutePrintJob: ({ id, printerId }) => postJson<PrintJob>(printJobPath(id, 'reroute'), { printerId }),
 };

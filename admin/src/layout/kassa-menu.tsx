@@ -3,7 +3,10 @@ import { Divider, ListSubheader } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import CalendarViewDayIcon from '@mui/icons-material/CalendarViewDay';
 import ScheduleIcon from '@mui/icons-material/Schedule';
-import { canEditCatalog, canEditPickup } from '../auth/roles';
+import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
+import TuneIcon from '@mui/icons-material/Tune';
+import SettingsIcon from '@mui/icons-material/Settings';
+import { canEditCatalog, canEditNotifications, canEditPickup } from '../auth/roles';
 import type { Role } from '../types';
 
 const Heading = ({ label }: { label: string }) => {
@@ -18,12 +21,13 @@ const Heading = ({ label }: { label: string }) => {
   );
 };
 
-/** The resources grouped as a store admin thinks of them (orders first, then stores, catalogue, stock, pickup); items of resources a role lacks vanish. */
+/** The resources grouped as a store admin thinks of them (orders first, then stores, catalogue, stock, pickup, messages); items of resources a role lacks vanish. */
 export const KassaMenu = () => {
   const { permissions } = usePermissions<Role>();
   return (
     <Menu>
       <Menu.ResourceItem name="orders" />
+      <Menu.Item to="/order-board" primaryText="kassa.board.menu" leftIcon={<ViewKanbanIcon />} />
       <Menu.ResourceItem name="stores" />
       <Menu.ResourceItem name="users" />
       <Heading label="kassa.menu.catalog" />
@@ -46,6 +50,17 @@ export const KassaMenu = () => {
       )}
       <Menu.ResourceItem name="pickup-exceptions" />
       <Menu.ResourceItem name="capacity-rules" />
+      <Heading label="kassa.menu.printing" />
+      <Menu.ResourceItem name="stations" />
+      <Menu.ResourceItem name="printers" />
+      <Menu.ResourceItem name="print-jobs" />
+      <Menu.Item to="/print-settings" primaryText="kassa.print_settings.menu" leftIcon={<TuneIcon />} />
+      <Heading label="kassa.menu.notifications" />
+      <Menu.ResourceItem name="notifications" />
+      <Menu.ResourceItem name="notification-templates" />
+      {canEditNotifications(permissions) && (
+        <Menu.Item to="/notification-settings" primaryText="kassa.notification_settings.menu" leftIcon={<SettingsIcon />} />
+      )}
     </Menu>
   );
 };

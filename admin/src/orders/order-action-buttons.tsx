@@ -7,9 +7,9 @@ import DoneAllIcon from '@mui/icons-material/DoneAll';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import CancelIcon from '@mui/icons-material/Cancel';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
-import type { HandOverProof, OrderAction, OrderDetail } from '../types';
+import type { HandOverProof, OrderAction, OrderDetail, OrderSummary } from '../types';
 import { isOrderDetail, ORDER_ACTIONS } from './order-status';
-import { useOrderAction } from './use-order-action';
+import { useOrderAction, type RunOrderAction } from './use-order-action';
 
 const actionIcons: Record<OrderAction, ReactElement> = {
   accept: <CheckIcon />,
@@ -33,9 +33,20 @@ export const handOverProof = (typed: string): HandOverProof | null => {
   return text.replace(SEPARATORS, '').length <= 8 ? { code: text } : { qr: text };
 };
 
-type Run = ReturnType<typeof useOrderAction>['run'];
+type Run = RunOrderAction;
 
-const HandOverDialog = ({ order, run, busy, onClose }: { order: OrderDetail; run: Run; busy: boolean; onClose: () => void }) => {
+/** Asks for the pickup code (or a scanned QR payload); a wrong code is shown at the field. Also used by the order board. */
+export const HandOverDialog = ({
+  order,
+  run,
+  busy,
+  onClose,
+}: {
+  order: Pick<OrderSummary, 'id' | 'number'>;
+  run: Run;
+  busy: boolean;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

@@ -1,0 +1,1 @@
+export { OrderBoardPage } from './order-board';
