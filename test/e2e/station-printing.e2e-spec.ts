@@ -20,7 +20,7 @@ describe('checkout → payment → paper at the station', () => {
   let agent: AgentProcess | undefined;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ KASSA_TEST_PAYMENTS: 'true' });
     dir = mkdtempSync(join(tmpdir(), 'kassa-station-e2e-'));
     printer = await FakePrinter.start();
   });

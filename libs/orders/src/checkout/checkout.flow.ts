@@ -81,9 +81,7 @@ export class CheckoutFlow {
     const store = await this.stores.get(request.storeId);
     const checkout: Checkout = { orderId: randomUUID(), request, key, organisationId: store.organisationId, timeZone: store.timezone };
     await runFlow('checkout', this.steps(), checkout, this.logger);
-    const order = await this.record(checkout, customer);
-
-    const lines = await this.orders.lines(order.id);
+    const { order, lines } = await this.record(checkout, customer);
     const body = JSON.stringify(customerView(order, lines, checkout.payment ?? null, this.orders.signer.orderToken(order.id), store.timezone));
     await this.keys.complete(key, order.id, 201, body);
     return { status: 201, body, orderId: order.id, replayed: false };
@@ -143,7 +141,7 @@ export class CheckoutFlow {
   }
 
   /** Writes the order, its lines and its first timeline step; pay-in-store orders keep their holds for good. */
-  private async record(c: Checkout, customer: Customer): Promise<Order> {
+  private async record(c: Checkout, customer: Customer): Promise<{ order: Order; lines: OrderLine[] }> {
     const cart = c.cart;
     const slot = c.slot;
     if (!cart || !slot) throw new Error('checkout recorded before pricing and holding');
@@ -209,10 +207,10 @@ export class CheckoutFlow {
     }
     await this.orders.placed(order, lines, { kind: 'customer', id: null, name: customer.name });
     await this.em.flush();
-    return order;
+    return { order, lines };
   }
 
-  /** The next number of the store's day. Taken last, so the counter row is locked only for the commit. */
+  /** The next number of the store's day. Taken after every other step, so the counter row stays locked only while the order is written and committed. */
   private async nextNumber(storeId: string, businessDate: string): Promise<number> {
     const [row] = await this.em.execute<Array<{ last: number }>>(
       `insert into order_number (store_id, business_date, last) values (?, ?, 1)

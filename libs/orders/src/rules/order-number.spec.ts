@@ -11,8 +11,17 @@ describe('order numbers', () => {
     expect(orderNumber(999 * 13 + 1)).toBe('P-001');
   });
 
-  it('wrap around after the last letter rather than growing longer', () => {
-    expect(orderNumber(999 * 24 + 1)).toBe('A-001');
+  it('go on with two letters after Z-999, so a number never repeats within a day', () => {
+    expect(orderNumber(999 * 24)).toBe('Z-999');
+    expect(orderNumber(999 * 24 + 1)).toBe('AA-001');
+    expect(orderNumber(999 * 25 + 1)).toBe('AB-001');
+    expect(orderNumber(999 * 600)).toBe('ZZ-999');
+    const seen = new Set(Array.from({ length: 59_940 }, (_, i) => orderNumber(i * 10 + 1)));
+    expect(seen.size).toBe(59_940);
+  });
+
+  it('refuse a sequence beyond the last two-letter series', () => {
+    expect(() => orderNumber(999 * 600 + 1)).toThrow(RangeError);
   });
 
   it('refuse a sequence that is not a positive integer', () => {
