@@ -3,7 +3,7 @@ import { OutboxConsumers, PermanentDeliveryError } from '@kassa/platform';
 import { STORE_UPDATED } from '@kassa/stores';
 import { createStore, createUser, demoStoreId } from '../../../test/support/fixtures';
 import { OWNER_EMAIL, startTestApp, TestApp } from '../../../test/support/test-app';
-import { eventually, openAllDay, placeOrder, settle, SmtpSink, startSmtpSink } from './notifications.factory';
+import { eventually, openAllDay, placeOrder, placePaidOrder, settle, SmtpSink, startSmtpSink } from './notifications.factory';
 
 /** Staff alerts by e-mail to the owners and the store's managers (and extra addresses), in the store's language. */
 describe('staff alerts', () => {
@@ -66,5 +66,23 @@ describe('staff alerts', () => {
     expect(mails[0].text).toContain('Händelsen StoreUpdated kunde inte hanteras av test.always-fails efter 1 försök. Senaste fel: the printer said no.');
     const dead = await kassa.http.get('/api/v1/admin/outbox-messages').query({ filter: JSON.stringify({ status: 'dead' }) }).set('Authorization', owner).expect(200);
     expect(mails[0].text).toContain(`(id ${dead.body.find((m: { consumer: string }) => m.consumer === 'test.always-fails').id})`);
+  });
+
+  it('e-mails a paid order that no station is online to print, naming the printer it waits for', async () => {
+    const station = await kassa.http.post('/api/v1/admin/stations').set('Authorization', owner).send({ storeId: storeA, name: 'Disken' }).expect(201);
+    await kassa.http
+      .post('/api/v1/admin/printers')
+      .set('Authorization', owner)
+      .send({ stationId: station.body.id, name: 'Kvittoskrivare', roles: ['receipt'], paperWidth: 80, columns: 48, language: 'escpos', codepage: 'cp865', cashDrawer: false, connection: 'agent' })
+      .expect(201);
+    const product = await kassa.http
+      .post('/api/v1/admin/products')
+      .set('Authorization', owner)
+      .send({ sku: `KAF-${randomUUID().slice(0, 6)}`, nameSv: 'Bryggkaffe', nameEn: 'Filter coffee', price: 3200, vatRate: 12 })
+      .expect(201);
+    const order = await placePaidOrder(kassa.http, { storeId: storeA, items: [{ productId: product.body.id, quantity: 1 }] });
+    const subject = new RegExp(`Order ${order.number} är betald men inte utskriven`);
+    const mails = await eventually(() => alerts(subject), (m) => m.length >= 3);
+    expect(mails[0].text).toContain(`Order ${order.number} är betald, men ingen station är online för att skriva ut den (Kvittoskrivare).`);
   });
 });

@@ -1,8 +1,8 @@
 export { PrintingModule, PRINTING_ENTITIES } from './printing.module';
 export type { PrintingOptions } from './printing.options';
 export { PrintingError, PrintingErrorCode } from './printing.errors';
-export { PRINTER_FAILED, printerFailed } from './printing.events';
-export type { PrinterFailedPayload } from './printing.events';
+export { ORDER_NOT_PRINTED, PRINTER_FAILED, orderNotPrinted, printerFailed } from './printing.events';
+export type { OrderNotPrintedPayload, PrinterFailedPayload } from './printing.events';
 export { PrintJobsService } from './jobs/print-jobs.service';
 export { PrinterWatchJob } from './gateway/printer-watch.job';
 export type { WatchResult } from './gateway/printer-watch.job';

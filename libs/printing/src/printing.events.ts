@@ -20,3 +20,19 @@ export interface PrinterFailedPayload {
 export function printerFailed(payload: PrinterFailedPayload): DomainEvent<PrinterFailedPayload> {
   return domainEvent(PRINTER_FAILED, payload, payload.storeId);
 }
+
+/** A paid order whose paper cannot come out now: the store has no printer, or none of its printers is online. */
+export const ORDER_NOT_PRINTED = 'OrderNotPrinted';
+
+export interface OrderNotPrintedPayload {
+  readonly orderId: string;
+  readonly orderNumber: string;
+  readonly storeId: string;
+  readonly reason: 'no_printer' | 'no_station_online';
+  /** The printers its jobs wait for (empty when the store has none). */
+  readonly printers: readonly string[];
+}
+
+export function orderNotPrinted(payload: OrderNotPrintedPayload): DomainEvent<OrderNotPrintedPayload> {
+  return domainEvent(ORDER_NOT_PRINTED, payload, payload.storeId);
+}

@@ -1,5 +1,6 @@
 import { STOCK_LOW, StockLowPayload } from '@kassa/inventory';
 import { OUTBOX_MESSAGE_DEAD, OutboxMessageDeadPayload } from '@kassa/platform';
+import { ORDER_NOT_PRINTED, OrderNotPrintedPayload, PRINTER_FAILED, PrinterFailedPayload } from '@kassa/printing';
 import { NotificationLocale } from '../notification.types';
 
 export interface StaffAlertText {
@@ -43,9 +44,47 @@ const outboxDead: StaffAlertSource<OutboxMessageDeadPayload> = {
         },
 };
 
-/**
- * Every event that alerts staff. EXTENSION POINT for printing (#7): add a source for "a paid order
- * with no station online to print it" and "a printer is failing" here when those events exist;
- * the module registers a consumer for each entry, nothing else changes.
- */
-export const STAFF_ALERT_SOURCES: ReadonlyArray<StaffAlertSource<never>> = [stockLow, outboxDead] as ReadonlyArray<StaffAlertSource<never>>;
+const printerFailing: StaffAlertSource<PrinterFailedPayload> = {
+  consumer: 'notifications.printer-failed',
+  eventType: PRINTER_FAILED,
+  storeOf: (p) => p.storeId,
+  describe: (p, locale) => {
+    const moved = p.reroutedTo;
+    return locale === 'en'
+      ? {
+          title: `Printer ${p.printerName} is not printing`,
+          text: `${p.printerName} has been offline since ${p.offlineSince} (${p.error}); ${p.queueLength} job(s) are waiting.${moved ? ` They were moved to ${moved}.` : ' Check the paper and the station, or re-route the jobs in the admin console.'}`,
+        }
+      : {
+          title: `Skrivaren ${p.printerName} skriver inte ut`,
+          text: `${p.printerName} har varit offline sedan ${p.offlineSince} (${p.error}); ${p.queueLength} utskrift(er) väntar.${moved ? ` De flyttades till ${moved}.` : ' Kontrollera papperet och stationen, eller flytta utskrifterna i administrationen.'}`,
+        };
+  },
+};
+
+const orderNotPrinting: StaffAlertSource<OrderNotPrintedPayload> = {
+  consumer: 'notifications.order-not-printed',
+  eventType: ORDER_NOT_PRINTED,
+  storeOf: (p) => p.storeId,
+  describe: (p, locale) => {
+    const noPrinter = p.reason === 'no_printer';
+    return locale === 'en'
+      ? {
+          title: `Order ${p.orderNumber} is paid but not printed`,
+          text: noPrinter
+            ? `Order ${p.orderNumber} is paid, but the store has no printer set up. See it on the order board.`
+            : `Order ${p.orderNumber} is paid, but no station is online to print it (${p.printers.join(', ')}). It prints when a station connects; see it on the order board meanwhile.`,
+        }
+      : {
+          title: `Order ${p.orderNumber} är betald men inte utskriven`,
+          text: noPrinter
+            ? `Order ${p.orderNumber} är betald, men butiken har ingen skrivare. Se den på orderskärmen.`
+            : `Order ${p.orderNumber} är betald, men ingen station är online för att skriva ut den (${p.printers.join(', ')}). Den skrivs ut när en station ansluter; se den på orderskärmen så länge.`,
+        };
+  },
+};
+
+/** Every event that alerts staff: the module registers a consumer for each entry, nothing else changes. */
+export const STAFF_ALERT_SOURCES: ReadonlyArray<StaffAlertSource<never>> = [stockLow, outboxDead, printerFailing, orderNotPrinting] as ReadonlyArray<
+  StaffAlertSource<never>
+>;

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { EventPublisher } from '@kassa/platform';
 import { StoresService } from '@kassa/stores';
 import { PrintJob, PrintJobKind } from '../entities/print-job.entity';
 import { Printer } from '../entities/printer.entity';
 import { Station } from '../entities/station.entity';
 import { PrintingStatus } from '../gateway/printing-status';
 import { PrintingError, PrintingErrorCode } from '../printing.errors';
+import { orderNotPrinted } from '../printing.events';
 import type { PrintContent } from '../render/print-content';
 import { renderPrint } from '../render/render';
 import { PrintSettingsService } from '../settings/print-settings.service';
@@ -38,6 +40,7 @@ export class PrintJobsService {
     private readonly delivery: PrintDelivery,
     private readonly status: PrintingStatus,
     private readonly afterCommit: AfterCommit,
+    private readonly events: EventPublisher,
   ) {}
 
   /**
@@ -51,7 +54,10 @@ export class PrintJobsService {
     if (done > 0) return [];
     const order = await this.orders.service().forPrinting(orderId);
     const printers = await this.em.find(Printer, { storeId: order.storeId }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
-    if (printers.length === 0) return [];
+    if (printers.length === 0) {
+      this.events.publish(orderNotPrinted({ orderId: order.id, orderNumber: order.number, storeId: order.storeId, reason: 'no_printer', printers: [] }));
+      return [];
+    }
     const store = await this.stores.get(order.storeId);
     const now = new Date();
     const jobs: PrintJob[] = [];
@@ -69,6 +75,13 @@ export class PrintJobsService {
       if (lines.length === 0) continue;
       const content = kitchenContentOf(order, lines, store, now);
       jobs.push(await this.enqueue(printer, { kind: 'kitchen', content, orderId: order.id, orderNumber: order.number, receiptNumber: null }, false));
+    }
+    const waitingFor = printers.filter((p) => jobs.some((j) => j.printerId === p.id));
+    if (waitingFor.length > 0 && waitingFor.every((p) => !p.online)) {
+      // The order is safe in the queue, but nobody will see it until a station comes back: tell the managers.
+      this.events.publish(
+        orderNotPrinted({ orderId: order.id, orderNumber: order.number, storeId: order.storeId, reason: 'no_station_online', printers: waitingFor.map((p) => p.name) }),
+      );
     }
     return jobs;
   }
