@@ -43,3 +43,27 @@ export async function demoStoreId(http: TestAgent): Promise<string> {
   const response = await http.get('/api/v1/stores');
   return (response.body as Array<{ id: string; name: string }>).find((s) => s.name === 'Kassa Demo Café')?.id ?? '';
 }
+
+/** Pickup open round the clock in 15-minute slots, no lead time unless given, with the caps given: any order fits. */
+export async function openAllDay(
+  http: TestAgent,
+  auth: string,
+  storeId: string,
+  caps: { maxOrders?: number | null; maxItems?: number | null; leadMinutes?: number } = {},
+): Promise<unknown> {
+  const response = await http
+    .put(`/api/v1/admin/stores/${storeId}/pickup-schedule`)
+    .set('Authorization', auth)
+    .send({
+      slotMinutes: 15,
+      leadMinutes: caps.leadMinutes ?? 0,
+      daysAhead: 14,
+      cutoffMinutes: 0,
+      weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+      maxOrders: caps.maxOrders ?? null,
+      maxItems: caps.maxItems ?? null,
+      maxKitchenMinutes: null,
+    });
+  if (response.status !== 200) throw new Error(`pickup schedule: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}

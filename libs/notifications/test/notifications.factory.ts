@@ -7,6 +7,8 @@ import { NotificationsClock } from '@kassa/notifications';
 import type { TestApp } from '../../../test/support/test-app';
 import { allParts, parseMime } from './mime';
 
+export { openAllDay } from '../../../test/support/fixtures';
+
 /** Polls until `done` holds (or the time is up) and returns the last value. */
 export async function eventually<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -198,27 +200,6 @@ async function expectStatus<T>(label: string, promise: PromiseLike<{ status: num
   const response = await promise;
   if (response.status !== status) throw new Error(`${label}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as T;
-}
-
-/** Pickup open round the clock in 15-minute slots, no lead time. */
-export function openAllDay(http: TestAgent, auth: string, storeId: string): Promise<unknown> {
-  return expectStatus(
-    'pickup schedule',
-    http
-      .put(`/api/v1/admin/stores/${storeId}/pickup-schedule`)
-      .set('Authorization', auth)
-      .send({
-        slotMinutes: 15,
-        leadMinutes: 0,
-        daysAhead: 14,
-        cutoffMinutes: 0,
-        weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
-        maxOrders: null,
-        maxItems: null,
-        maxKitchenMinutes: null,
-      }),
-    200,
-  );
 }
 
 /** A product sold online with untracked stock. */

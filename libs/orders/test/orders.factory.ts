@@ -1,33 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent';
 
+export { openAllDay } from '../../../test/support/fixtures';
+
 let counter = 0;
 
 async function expectStatus<T>(label: string, promise: PromiseLike<{ status: number; body: unknown }>, status: number): Promise<T> {
   const response = await promise;
   if (response.status !== status) throw new Error(`${label}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as T;
-}
-
-/** Pickup open round the clock in 15-minute slots, no lead time unless given, with the caps given. */
-export function openAllDay(http: TestAgent, auth: string, storeId: string, caps: { maxOrders?: number | null; maxItems?: number | null; leadMinutes?: number } = {}): Promise<unknown> {
-  return expectStatus(
-    'pickup schedule',
-    http
-      .put(`/api/v1/admin/stores/${storeId}/pickup-schedule`)
-      .set('Authorization', auth)
-      .send({
-        slotMinutes: 15,
-        leadMinutes: caps.leadMinutes ?? 0,
-        daysAhead: 14,
-        cutoffMinutes: 0,
-        weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
-        maxOrders: caps.maxOrders ?? null,
-        maxItems: caps.maxItems ?? null,
-        maxKitchenMinutes: null,
-      }),
-    200,
-  );
 }
 
 /** A product sold online whose own stock is counted, with `onHand` delivered to the store. */

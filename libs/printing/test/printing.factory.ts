@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import type TestAgent from 'supertest/lib/agent';
 
+export { openAllDay } from '../../../test/support/fixtures';
+
 let counter = 0;
 const next = () => (counter += 1);
 
@@ -22,27 +24,6 @@ export async function eventually<T>(read: () => Promise<T> | T, done: (value: T)
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Pickup open round the clock, no lead time, no caps: any order fits. */
-export function openAllDay(http: TestAgent, auth: string, storeId: string): Promise<unknown> {
-  return expectStatus(
-    'pickup schedule',
-    http
-      .put(`/api/v1/admin/stores/${storeId}/pickup-schedule`)
-      .set('Authorization', auth)
-      .send({
-        slotMinutes: 15,
-        leadMinutes: 0,
-        daysAhead: 14,
-        cutoffMinutes: 0,
-        weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
-        maxOrders: null,
-        maxItems: null,
-        maxKitchenMinutes: null,
-      }),
-    200,
-  );
-}
 
 export function category(http: TestAgent, auth: string, nameSv: string): Promise<{ id: string }> {
   return expectStatus('category', http.post('/api/v1/admin/categories').set('Authorization', auth).send({ nameSv, nameEn: nameSv }), 201);
