@@ -10,6 +10,10 @@ export enum PrintingErrorCode {
   JOB_ALREADY_PRINTED = 'JOB_ALREADY_PRINTED',
   INVALID_REROUTE = 'INVALID_REROUTE',
   PRINTER_HAS_JOBS = 'PRINTER_HAS_JOBS',
+  CLOUDPRNT_TOKEN_INVALID = 'CLOUDPRNT_TOKEN_INVALID',
+  CLOUDPRNT_NO_JOB = 'CLOUDPRNT_NO_JOB',
+  CLOUDPRNT_MEDIA_TYPE = 'CLOUDPRNT_MEDIA_TYPE',
+  NOT_CLOUDPRNT = 'NOT_CLOUDPRNT',
 }
 
 const STATUS: Record<PrintingErrorCode, ErrorStatus> = {
@@ -22,6 +26,10 @@ const STATUS: Record<PrintingErrorCode, ErrorStatus> = {
   [PrintingErrorCode.JOB_ALREADY_PRINTED]: 409,
   [PrintingErrorCode.INVALID_REROUTE]: 422,
   [PrintingErrorCode.PRINTER_HAS_JOBS]: 409,
+  [PrintingErrorCode.CLOUDPRNT_TOKEN_INVALID]: 401,
+  [PrintingErrorCode.CLOUDPRNT_NO_JOB]: 404,
+  [PrintingErrorCode.CLOUDPRNT_MEDIA_TYPE]: 415,
+  [PrintingErrorCode.NOT_CLOUDPRNT]: 409,
 };
 
 export class PrintingError extends KassaError<PrintingErrorCode> {

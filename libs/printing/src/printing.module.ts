@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { StoresModule } from '@kassa/stores';
+import { CloudPrntController } from './cloudprnt/cloudprnt.controller';
+import { CloudPrntService } from './cloudprnt/cloudprnt.service';
 import { PrintJob } from './entities/print-job.entity';
 import { PrintSettings } from './entities/print-settings.entity';
 import { Printer } from './entities/printer.entity';
@@ -39,7 +41,7 @@ export class PrintingModule {
     return {
       module: PrintingModule,
       imports: [MikroOrmModule.forFeature(PRINTING_ENTITIES), StoresModule],
-      controllers: [StationsAdminController, PrintersAdminController, PrintJobsAdminController, PrintSettingsAdminController],
+      controllers: [StationsAdminController, PrintersAdminController, PrintJobsAdminController, PrintSettingsAdminController, CloudPrntController],
       providers: [
         { provide: PRINTING_OPTIONS, useValue: options },
         AfterCommit,
@@ -55,6 +57,7 @@ export class PrintingModule {
         PrintJobViews,
         StationsService,
         PrintersService,
+        CloudPrntService,
         InScopeGuard,
         OrderPrintingListener,
         OrderBoardListener,

@@ -85,6 +85,7 @@ describe('printing admin API', () => {
       codepage: 'cp865',
       cashDrawer: false,
       connection: 'agent',
+      cloudprntTokenHint: null,
       fallbackPrinterId: null,
       online: false,
       lastError: null,

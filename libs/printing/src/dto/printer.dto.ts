@@ -144,6 +144,7 @@ export class UpdatePrinterDto {
   @ApiPropertyOptional({ description: 'Ignored' }) @Allow() lastError?: unknown;
   @ApiPropertyOptional({ description: 'Ignored' }) @Allow() lastSeenAt?: unknown;
   @ApiPropertyOptional({ description: 'Ignored' }) @Allow() queueLength?: unknown;
+  @ApiPropertyOptional({ description: 'Ignored: use POST …/rotate-token' }) @Allow() cloudprntTokenHint?: unknown;
 }
 
 export class PrinterResponse {
@@ -159,9 +160,19 @@ export class PrinterResponse {
   @ApiProperty({ enum: CODEPAGES }) codepage!: string;
   @ApiProperty() cashDrawer!: boolean;
   @ApiProperty({ enum: PRINTER_CONNECTIONS }) connection!: PrinterConnection;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Last 4 characters of the CloudPRNT token in the URL the printer polls' }) cloudprntTokenHint!: string | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) fallbackPrinterId!: string | null;
   @ApiProperty() online!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String, example: 'paper out' }) lastError!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) lastSeenAt!: Date | null;
   @ApiProperty({ description: 'Jobs not printed yet (queued, sent, failed or held)' }) queueLength!: number;
+}
+
+export class CloudPrntAddress {
+  @ApiProperty({ description: 'Shown once; only its SHA-256 is kept' }) token!: string;
+  @ApiProperty({ example: 'https://kassa.example/api/v1/cloudprnt/kcp_…', description: "The CloudPRNT server URL to configure in the printer" }) url!: string;
+}
+
+export class CreatedPrinterResponse extends PrinterResponse {
+  @ApiPropertyOptional({ type: CloudPrntAddress, description: 'CloudPRNT printers only, shown once' }) cloudprnt?: CloudPrntAddress;
 }

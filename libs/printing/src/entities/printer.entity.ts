@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { newId, StoreScoped } from '@kassa/shared';
 
 export const PRINTER_ROLES = ['receipt', 'kitchen'] as const;
@@ -62,6 +62,15 @@ export class Printer {
 
   @Enum({ items: () => [...PRINTER_CONNECTIONS] })
   connection: PrinterConnection = 'agent';
+
+  /** SHA-256 (hex) of the CloudPRNT token in the URL the printer polls; null for agent printers. */
+  @Unique()
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  cloudprntTokenHash: string | null = null;
+
+  /** The CloudPRNT token's last 4 characters, so staff can tell which URL a printer holds. */
+  @Property({ type: 'string', length: 4, nullable: true })
+  cloudprntTokenHint: string | null = null;
 
   @Property({ type: 'uuid', nullable: true })
   fallbackPrinterId: string | null = null;

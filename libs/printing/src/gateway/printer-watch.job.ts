@@ -14,6 +14,8 @@ import { PrintingStatus } from './printing-status';
 
 /** A station whose replica stopped beating for this long is taken as gone. */
 const STALE_STATION_SECONDS = 60;
+/** A CloudPRNT printer polls every few seconds; silent for this long, it is taken as offline. */
+const SILENT_CLOUDPRNT_SECONDS = 60;
 /** Queued jobs of a reachable printer older than this were missed by the push after their commit (a crash): send them. */
 const STUCK_JOB_SECONDS = 10;
 
@@ -64,6 +66,7 @@ export class PrinterWatchJob {
       const stale = await this.markStaleStations(tx);
       touchedStations.push(...stale.stations);
       touchedPrinters.push(...stale.printers);
+      touchedPrinters.push(...(await this.markSilentCloudPrinters(tx)));
       const failed = await this.alertFailedPrinters(tx);
       touchedPrinters.push(...failed.printers);
       stuck = await this.stuckPrinters(tx);
@@ -92,17 +95,26 @@ export class PrinterWatchJob {
     return { stations: stations.map((s) => s.id), printers: printers.map((p) => p.id) };
   }
 
+  private async markSilentCloudPrinters(tx: EntityManager): Promise<string[]> {
+    const printers = await tx.execute<Array<{ id: string }>>(
+      `update printer set online = false, offline_since = coalesce(offline_since, now())
+        where connection = 'cloudprnt' and online and (last_seen_at is null or last_seen_at < now() - make_interval(secs => ?))
+        returning id`,
+      [SILENT_CLOUDPRNT_SECONDS],
+    );
+    return printers.map((p) => p.id);
+  }
+
   private async alertFailedPrinters(tx: EntityManager): Promise<{ printers: string[]; rerouted: number }> {
     const failing = await tx.find(Printer, {
       online: false,
-      connection: 'agent',
       failureAlertedAt: null,
       offlineSince: { $lt: new Date(Date.now() - this.options.offlineAlertSeconds * 1000) },
     });
     let rerouted = 0;
     for (const printer of failing) {
       const station = printer.stationId ? await tx.findOne(Station, { id: printer.stationId }) : null;
-      printer.lastError ??= station?.connected ? 'offline' : 'station offline';
+      printer.lastError ??= printer.connection === 'cloudprnt' ? 'not polling' : station?.connected ? 'offline' : 'station offline';
       printer.failureAlertedAt = new Date();
       const fallback = await this.reachableFallback(tx, printer);
       const moved = fallback ? await this.jobs.rerouteWaiting(printer.id, fallback.id) : 0;
@@ -130,7 +142,10 @@ export class PrinterWatchJob {
   private async reachableFallback(tx: EntityManager, printer: Printer): Promise<Printer | null> {
     if (!printer.fallbackPrinterId) return null;
     const fallback = await tx.findOne(Printer, { id: printer.fallbackPrinterId, storeId: printer.storeId });
-    if (!fallback || !fallback.online || !fallback.stationId) return null;
+    if (!fallback || !fallback.online) return null;
+    // A CloudPRNT fallback fetches its jobs itself when it polls.
+    if (fallback.connection === 'cloudprnt') return fallback;
+    if (!fallback.stationId) return null;
     const station = await tx.findOne(Station, { id: fallback.stationId });
     return station?.connected && !station.revokedAt ? fallback : null;
   }

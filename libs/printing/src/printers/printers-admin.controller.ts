@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Transactional } from '@mikro-orm/core';
+import type { Request } from 'express';
 import { ErrorBody, ListPage, ListParams, ListQuery, Paginated, Staff } from '@kassa/shared';
 import { PrintJobResponse } from '../dto/print-job.dto';
-import { CreatePrinterDto, PrinterResponse, UpdatePrinterDto } from '../dto/printer.dto';
+import { cloudPrntPath } from '../cloudprnt/cloudprnt-token';
+import { CloudPrntAddress, CreatedPrinterResponse, CreatePrinterDto, PrinterResponse, UpdatePrinterDto } from '../dto/printer.dto';
 import { InScope } from '../in-scope.guard';
 import { PrintJobViews } from '../jobs/print-job-views';
 import { PrintJobsService } from '../jobs/print-jobs.service';
@@ -43,10 +45,11 @@ export class PrintersAdminController {
 
   @Post()
   @Staff('owner', 'manager')
-  @ApiCreatedResponse({ type: PrinterResponse })
+  @ApiCreatedResponse({ type: CreatedPrinterResponse })
   @Transactional()
-  async create(@Body() body: CreatePrinterDto): Promise<PrinterResponse> {
-    return this.printers.create(body);
+  async create(@Body() body: CreatePrinterDto, @Req() request: Request): Promise<CreatedPrinterResponse> {
+    const { printer, cloudprntToken } = await this.printers.create(body);
+    return cloudprntToken ? { ...printer, cloudprnt: cloudPrntAddress(request, cloudprntToken) } : printer;
   }
 
   @Put(':id')
@@ -67,6 +70,18 @@ export class PrintersAdminController {
     return this.printers.remove(id);
   }
 
+  @Post(':id/rotate-token')
+  @Staff('owner', 'manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A new CloudPRNT URL for the printer (shown once); the old one stops working' })
+  @ApiOkResponse({ type: CloudPrntAddress })
+  @ApiConflictResponse({ type: ErrorBody, description: 'NOT_CLOUDPRNT' })
+  @InScope('printer')
+  @Transactional()
+  async rotateToken(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request): Promise<CloudPrntAddress> {
+    return cloudPrntAddress(request, await this.printers.rotateCloudPrntToken(id));
+  }
+
   @Post(':id/test-print')
   @Staff('owner', 'manager')
   @ApiOperation({ summary: 'Print a test page (store, printer, å ä ö, the column ruler, a QR code)' })
@@ -75,4 +90,9 @@ export class PrintersAdminController {
   async testPrint(@Param('id', ParseUUIDPipe) id: string): Promise<PrintJobResponse> {
     return (await this.views.views([await this.jobs.testPage(id)]))[0];
   }
+}
+
+// The URL as the admin reached us (behind a proxy, as `trust proxy` lets Express see it).
+function cloudPrntAddress(request: Request, token: string): CloudPrntAddress {
+  return { token, url: `${request.protocol}://${request.get('host') ?? 'localhost'}${cloudPrntPath(token)}` };
 }

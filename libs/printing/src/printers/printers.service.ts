@@ -3,6 +3,7 @@ import { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { FieldProblem, likePattern, ListPage, ListQuery } from '@kassa/shared';
 import { StoresService } from '@kassa/stores';
+import { hashCloudPrntToken, newCloudPrntToken } from '../cloudprnt/cloudprnt-token';
 import { CreatePrinterDto, PrinterResponse, UpdatePrinterDto } from '../dto/printer.dto';
 import { PrintJob } from '../entities/print-job.entity';
 import { COLUMNS_OF_PAPER, Printer } from '../entities/printer.entity';
@@ -53,9 +54,11 @@ export class PrintersService {
     return (await this.views([await this.load(id)]))[0];
   }
 
-  async create(input: CreatePrinterDto): Promise<PrinterResponse> {
+  /** A CloudPRNT printer comes with its token (shown once): the secret part of the URL it polls. */
+  async create(input: CreatePrinterDto): Promise<{ printer: PrinterResponse; cloudprntToken: string | null }> {
     const printer = new Printer();
     const paperWidth = input.paperWidth ?? 80;
+    const connection = input.connection ?? 'agent';
     Object.assign(printer, {
       stationId: input.stationId ?? null,
       name: input.name.trim(),
@@ -63,17 +66,30 @@ export class PrintersService {
       categoryIds: [...(input.categoryIds ?? [])],
       paperWidth,
       columns: input.columns ?? COLUMNS_OF_PAPER[paperWidth][0],
-      language: input.language ?? 'escpos',
+      // Star's CloudPRNT printers speak StarPRNT.
+      language: input.language ?? (connection === 'cloudprnt' ? 'starprnt' : 'escpos'),
       codepage: input.codepage ?? 'cp865',
       cashDrawer: input.cashDrawer ?? false,
-      connection: input.connection ?? 'agent',
+      connection,
       fallbackPrinterId: input.fallbackPrinterId ?? null,
       createdAt: new Date(),
     });
     printer.storeId = await this.check(printer, input.storeId);
+    const cloudprntToken = connection === 'cloudprnt' ? issueCloudPrntToken(printer) : null;
     this.em.persist(printer);
     this.announce(printer.stationId);
-    return (await this.views([printer]))[0];
+    return { printer: (await this.views([printer]))[0], cloudprntToken };
+  }
+
+  /** A new CloudPRNT token; the old URL stops working when this commits. */
+  async rotateCloudPrntToken(id: string): Promise<string> {
+    const printer = await this.load(id);
+    if (printer.connection !== 'cloudprnt') {
+      throw new PrintingError(PrintingErrorCode.NOT_CLOUDPRNT, `Printer ${printer.name} is driven by a station, which has the token`, [
+        { field: 'connection', reason: 'must be cloudprnt' },
+      ]);
+    }
+    return issueCloudPrntToken(printer);
   }
 
   async update(id: string, input: UpdatePrinterDto): Promise<PrinterResponse> {
@@ -88,6 +104,8 @@ export class PrintersService {
     // A new paper width without columns takes that width's usual columns.
     if (paperChanged && input.columns === undefined) printer.columns = COLUMNS_OF_PAPER[printer.paperWidth][0];
     if (input.connection === 'cloudprnt' && input.stationId === undefined) printer.stationId = null;
+    // A printer moved to a station forgets its CloudPRNT URL; one moved to CloudPRNT gets a URL from rotate-token.
+    if (printer.connection === 'agent') Object.assign(printer, { cloudprntTokenHash: null, cloudprntTokenHint: null });
     await this.check(printer, printer.storeId);
     this.announce(stationBefore);
     if (printer.stationId !== stationBefore) this.announce(printer.stationId);
@@ -138,6 +156,7 @@ export class PrintersService {
     if (!COLUMNS_OF_PAPER[printer.paperWidth].includes(printer.columns)) {
       problems.push({ field: 'columns', reason: `must be ${COLUMNS_OF_PAPER[printer.paperWidth].join(' or ')} for ${printer.paperWidth} mm paper` });
     }
+    if (printer.connection === 'cloudprnt' && printer.language !== 'starprnt') problems.push({ field: 'language', reason: 'must be starprnt for a CloudPRNT printer' });
     if (!codepageSupported(printer.language, printer.codepage)) problems.push({ field: 'codepage', reason: `is not available in ${printer.language}` });
     if (printer.fallbackPrinterId) {
       const fallback = await this.em.findOne(Printer, { id: printer.fallbackPrinterId });
@@ -168,6 +187,7 @@ export class PrintersService {
       codepage: p.codepage,
       cashDrawer: p.cashDrawer,
       connection: p.connection,
+      cloudprntTokenHint: p.cloudprntTokenHint,
       fallbackPrinterId: p.fallbackPrinterId,
       online: p.online,
       lastError: p.lastError,
@@ -175,4 +195,10 @@ export class PrintersService {
       queueLength: queues.get(p.id) ?? 0,
     }));
   }
+}
+
+function issueCloudPrntToken(printer: Printer): string {
+  const token = newCloudPrntToken();
+  Object.assign(printer, { cloudprntTokenHash: hashCloudPrntToken(token), cloudprntTokenHint: token.slice(-4) });
+  return token;
 }
