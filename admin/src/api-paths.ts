@@ -30,6 +30,9 @@ export const stationActionPath = (stationId: string, action: 'rotate-token' | 'r
 /** `POST /admin/printers/:id/test-print`. */
 export const testPrintPath = (printerId: string): string => `/printers/${encodeURIComponent(printerId)}/test-print`;
 
+/** A CloudPRNT printer's new URL. */
+export const printerRotateTokenPath = (printerId: string): string => `/printers/${encodeURIComponent(printerId)}/rotate-token`;
+
 /** `GET …/preview`; `POST …/reprint|release|reroute`. */
 export const printJobPath = (jobId: string, action: 'preview' | 'reprint' | 'release' | 'reroute'): string =>
   `/print-jobs/${encodeURIComponent(jobId)}/${action}`;

@@ -527,6 +527,12 @@ export interface StationToken {
   token: string;
 }
 
+/** A CloudPRNT printer's server URL (with its secret token), handed out once. */
+export interface CloudPrntAddress {
+  token: string;
+  url: string;
+}
+
 export type PrinterRole = 'receipt' | 'kitchen';
 export type PaperWidth = 58 | 80;
 /** 58 mm paper has 32 columns; 80 mm has 48 (font A) or 42. */
@@ -549,6 +555,8 @@ export interface Printer {
   codepage: string;
   cashDrawer: boolean;
   connection: PrinterConnection;
+  /** CloudPRNT printers: the last 4 characters of the token in the URL the printer polls. */
+  cloudprntTokenHint?: string | null;
   fallbackPrinterId: string | null;
   online: boolean;
   lastError: string | null;

@@ -8,12 +8,14 @@ import {
   notificationTemplatePath,
   orderActionPath,
   printJobPath,
+  printerRotateTokenPath,
   stationActionPath,
   testPrintPath,
 } from '../api-paths';
 import type {
   BusyMode,
   CatalogImportResult,
+  CloudPrntAddress,
   DayLoad,
   HandOverProof,
   NotificationDetail,
@@ -110,6 +112,8 @@ export interface KassaDataProvider extends DataProvider {
   rotateStationToken: (params: { id: string }) => Promise<StationToken>;
   /** Refuses the station's token for good. */
   revokeStation: (params: { id: string }) => Promise<Station>;
+  /** A new CloudPRNT URL for the printer (shown once); the old one stops working. */
+  rotatePrinterToken: (params: { id: string }) => Promise<CloudPrntAddress>;
   /** Queues a test page on the printer; answers the job. */
   testPrint: (params: { printerId: string }) => Promise<PrintJob>;
   /** The job as it comes out of the printer. */
@@ -246,6 +250,7 @@ export const dataProvider: KassaDataProvider = {
   resendNotification: ({ id }) => postJson<NotificationDetail>(notificationResendPath(id), {}),
   rotateStationToken: ({ id }) => postJson<StationToken>(stationActionPath(id, 'rotate-token'), {}),
   revokeStation: ({ id }) => postJson<Station>(stationActionPath(id, 'revoke'), {}),
+  rotatePrinterToken: ({ id }) => postJson<CloudPrntAddress>(printerRotateTokenPath(id), {}),
   testPrint: ({ printerId }) => postJson<PrintJob>(testPrintPath(printerId), {}),
   previewPrintJob: ({ id }) => getJson<PrintJobPreview>(printJobPath(id, 'preview')),
   reprintPrintJob: ({ id }) => postJson<PrintJob>(printJobPath(id, 'reprint'), {}),

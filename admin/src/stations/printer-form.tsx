@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import {
   AutocompleteArrayInput,
   BooleanInput,
@@ -15,17 +15,18 @@ import {
   SimpleForm,
   TextInput,
   Toolbar,
+  useInput,
   useRecordContext,
   useTranslate,
   type Validator,
 } from 'react-admin';
-import { Box, Typography } from '@mui/material';
+import { Box, TextField, Typography } from '@mui/material';
 import { useLocalizedName } from '../catalog';
 import type { Category, Printer, PrinterColumns } from '../types';
 import { codepageChoices, connectionChoices, languageChoices, printerRoleChoices } from './printing-choices';
 
 /** What create and update send; the paper width follows from the columns chosen. */
-export type PrinterInput = Omit<Printer, 'id' | 'storeId' | 'online' | 'lastError' | 'lastSeenAt' | 'queueLength'>;
+export type PrinterInput = Omit<Printer, 'id' | 'storeId' | 'online' | 'lastError' | 'lastSeenAt' | 'queueLength' | 'cloudprntTokenHint'>;
 
 const blankToNull = (value: string | null | undefined): string | null =>
   value === undefined || value === null || value.trim() === '' ? null : value;
@@ -33,15 +34,17 @@ const blankToNull = (value: string | null | undefined): string | null =>
 export const toPrinterInput = (data: Partial<Printer>): Partial<PrinterInput> => {
   const roles = data.roles ?? [];
   const columns = data.columns ?? 48;
+  const cloudprnt = data.connection === 'cloudprnt';
   return {
-    stationId: blankToNull(data.stationId),
+    // A CloudPRNT printer fetches its jobs itself and speaks StarPRNT.
+    stationId: cloudprnt ? null : blankToNull(data.stationId),
     name: data.name?.trim(),
     roles,
     // Routing only matters for kitchen tickets.
     categoryIds: roles.includes('kitchen') ? (data.categoryIds ?? []) : [],
     paperWidth: columns === 32 ? 58 : 80,
     columns,
-    language: data.language,
+    language: cloudprnt ? 'starprnt' : data.language,
     codepage: data.codepage,
     cashDrawer: data.cashDrawer ?? false,
     connection: data.connection,
@@ -115,6 +118,36 @@ const FallbackInput = ({ storeId }: { storeId: string }) => {
   );
 };
 
+/**
+ * Choosing CloudPRNT sets the language to StarPRNT (the station is hidden then, and not sent: the
+ * printer polls Kassa itself); choosing the station leaves the language as it is.
+ */
+const CloudPrntLanguage = ({ connection }: { connection: Printer['connection'] | undefined }) => {
+  const { field } = useInput({ source: 'language' });
+  const { onChange } = field;
+  const language: unknown = field.value;
+  useEffect(() => {
+    if (connection === 'cloudprnt' && language !== 'starprnt') onChange('starprnt');
+  }, [connection, language, onChange]);
+  return null;
+};
+
+/** The end of the token in the URL a CloudPRNT printer polls (the whole URL is shown only once). */
+const CloudPrntHint = () => {
+  const printer = useRecordContext<Printer>();
+  const translate = useTranslate();
+  if (printer?.connection !== 'cloudprnt' || !printer.cloudprntTokenHint) return null;
+  return (
+    <TextField
+      label={translate('kassa.printers.cloudprnt.hint')}
+      value={`…${printer.cloudprntTokenHint}`}
+      helperText={translate('kassa.printers.cloudprnt.hint_help')}
+      slotProps={{ input: { readOnly: true }, htmlInput: { style: { fontFamily: 'monospace' } } }}
+      size="small"
+    />
+  );
+};
+
 const PrinterToolbar = ({ deletable }: { deletable: boolean }) => (
   <Toolbar sx={{ justifyContent: 'space-between' }}>
     <SaveButton />
@@ -147,15 +180,15 @@ export const PrinterForm = ({ storeId, isNew = false }: { storeId: string; isNew
       <Row>
         <RadioButtonGroupInput source="connection" choices={connectionChoices} validate={required()} />
         <FormDataConsumer<Printer>>
-          {({ formData }) => (
-            <ReferenceInput source="stationId" reference="stations" filter={{ storeId }} sort={{ field: 'name', order: 'ASC' }}>
-              <SelectInput
-                optionText="name"
-                validate={formData.connection === 'agent' ? required() : undefined}
-                helperText={formData.connection === 'cloudprnt' ? 'kassa.printers.station_cloudprnt_help' : 'kassa.printers.station_help'}
-              />
-            </ReferenceInput>
-          )}
+          {({ formData }) =>
+            formData.connection === 'cloudprnt' ? (
+              <CloudPrntHint />
+            ) : (
+              <ReferenceInput source="stationId" reference="stations" filter={{ storeId }} sort={{ field: 'name', order: 'ASC' }}>
+                <SelectInput optionText="name" validate={required()} helperText="kassa.printers.station_help" />
+              </ReferenceInput>
+            )
+          }
         </FormDataConsumer>
       </Row>
       <FallbackInput storeId={storeId} />
@@ -163,7 +196,22 @@ export const PrinterForm = ({ storeId, isNew = false }: { storeId: string; isNew
       <Section label="kassa.printers.sections.paper" />
       <Row>
         <SelectInput source="columns" label="resources.printers.fields.paperWidth" choices={paperChoices} validate={required()} />
-        <SelectInput source="language" choices={languageChoices} validate={required()} />
+        <FormDataConsumer<Printer>>
+          {({ formData }) => {
+            const cloudprnt = formData.connection === 'cloudprnt';
+            return (
+              <>
+                <CloudPrntLanguage connection={formData.connection} />
+                <SelectInput
+                  source="language"
+                  choices={languageChoices.map((choice) => ({ ...choice, disabled: cloudprnt && choice.id !== 'starprnt' }))}
+                  validate={required()}
+                  helperText={cloudprnt ? 'kassa.printers.language_cloudprnt_help' : undefined}
+                />
+              </>
+            );
+          }}
+        </FormDataConsumer>
         <SelectInput source="codepage" choices={codepageChoices} validate={required()} helperText="kassa.printers.codepage_help" />
       </Row>
       <BooleanInput source="cashDrawer" helperText="kassa.printers.cash_drawer_help" />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Confirm,
   Create,
   CreateButton,
   DataTable,
@@ -15,18 +16,22 @@ import {
   useNotify,
   usePermissions,
   useRecordContext,
+  useRedirect,
+  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Button } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import ListAltIcon from '@mui/icons-material/ListAlt';
+import AutorenewIcon from '@mui/icons-material/Autorenew';
 import { canEditPrinting } from '../auth/roles';
 import type { KassaDataProvider } from '../data/data-provider';
 import { StoreScoped, useCurrentStore } from '../stores';
-import type { Printer, Role } from '../types';
+import type { CloudPrntAddress, Printer, Role } from '../types';
 import { PrinterRolesField, PrinterStatusField } from './printer-fields';
 import { PrinterForm, toPrinterInput } from './printer-form';
+import { CloudPrntUrlDialog } from './station-token-dialog';
 
 const PrinterListActions = () => {
   const { permissions } = usePermissions<Role>();
@@ -107,6 +112,48 @@ export const TestPrintButton = ({ printer }: { printer: Printer }) => {
   );
 };
 
+/** A new CloudPRNT URL, shown once; the printer polling the old one gets nothing until it is changed. */
+const RotateUrlButton = ({ printer }: { printer: Printer }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<KassaDataProvider>();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [url, setUrl] = useState<string | null>(null);
+  const rotate = async () => {
+    setBusy(true);
+    try {
+      setUrl((await dataProvider.rotatePrinterToken({ id: printer.id })).url);
+      setAsking(false);
+      refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button startIcon={<AutorenewIcon />} onClick={() => setAsking(true)}>
+        {translate('kassa.printers.rotate.button')}
+      </Button>
+      <Confirm
+        isOpen={asking}
+        loading={busy}
+        title="kassa.printers.rotate.title"
+        titleTranslateOptions={{ name: printer.name }}
+        content="kassa.printers.rotate.body"
+        confirm="kassa.printers.rotate.confirm"
+        confirmColor="warning"
+        onConfirm={() => void rotate()}
+        onClose={() => setAsking(false)}
+      />
+      {url !== null && <CloudPrntUrlDialog printerName={printer.name} url={url} onClose={() => setUrl(null)} />}
+    </>
+  );
+};
+
 const PrinterEditActions = () => {
   const printer = useRecordContext<Printer>();
   const translate = useTranslate();
@@ -116,6 +163,7 @@ const PrinterEditActions = () => {
   return (
     <TopToolbar sx={{ gap: 1 }}>
       <TestPrintButton printer={printer} />
+      {printer.connection === 'cloudprnt' && <RotateUrlButton printer={printer} />}
       <Button component={Link} to={jobs} startIcon={<ListAltIcon />}>
         {translate('kassa.printers.jobs')}
       </Button>
@@ -146,13 +194,36 @@ const PrinterEditForm = ({ fallbackStoreId }: { fallbackStoreId: string | undefi
   return storeId ? <PrinterForm storeId={storeId} /> : null;
 };
 
-/** Adds a printer to the current store (from a station's page: to that station). */
-export const PrinterCreate = () => (
-  <StoreScoped>
-    {(storeId) => (
-      <Create resource="printers" transform={(data: Partial<Printer>) => ({ storeId, ...toPrinterInput(data) })} redirect="edit">
-        <PrinterForm storeId={storeId} isNew />
-      </Create>
-    )}
-  </StoreScoped>
-);
+type CreatedPrinter = Printer & { cloudprnt?: CloudPrntAddress };
+
+/**
+ * Adds a printer to the current store (from a station's page: to that station). A CloudPRNT
+ * printer's URL is shown this once, then the list; any other printer opens for editing.
+ */
+export const PrinterCreate = () => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const [created, setCreated] = useState<(CreatedPrinter & { cloudprnt: CloudPrntAddress }) | null>(null);
+  const onSuccess = (printer: CreatedPrinter) => {
+    notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
+    if (printer.cloudprnt) setCreated({ ...printer, cloudprnt: printer.cloudprnt });
+    else redirect('edit', 'printers', printer.id);
+  };
+  return (
+    <StoreScoped>
+      {(storeId) => (
+        <>
+          <Create<CreatedPrinter>
+            resource="printers"
+            transform={(data: Partial<Printer>) => ({ storeId, ...toPrinterInput(data) })}
+            mutationOptions={{ onSuccess }}
+            redirect={false}
+          >
+            <PrinterForm storeId={storeId} isNew />
+          </Create>
+          {created && <CloudPrntUrlDialog printerName={created.name} url={created.cloudprnt.url} onClose={() => redirect('list', 'printers')} />}
+        </>
+      )}
+    </StoreScoped>
+  );
+};

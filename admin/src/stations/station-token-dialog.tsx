@@ -82,3 +82,25 @@ export const StationTokenDialog = ({ stationName, token, onClose }: { stationNam
     </Dialog>
   );
 };
+
+/**
+ * Shows a CloudPRNT printer's server URL the one time the API gives it out (on creation or a new
+ * URL): the address to enter in the printer's CloudPRNT settings, with a copy button.
+ */
+export const CloudPrntUrlDialog = ({ printerName, url, onClose }: { printerName: string; url: string; onClose: () => void }) => {
+  const translate = useTranslate();
+  return (
+    <Dialog open aria-labelledby="cloudprnt-url-title" fullWidth maxWidth="sm">
+      <DialogTitle id="cloudprnt-url-title">{translate('kassa.printers.cloudprnt.title', { name: printerName })}</DialogTitle>
+      <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <Alert severity="warning">{translate('kassa.printers.cloudprnt.once')}</Alert>
+        <CopyableText label={translate('kassa.printers.cloudprnt.label')} text={url} copyLabel={translate('kassa.printers.cloudprnt.copy')} />
+      </DialogContent>
+      <DialogActions>
+        <Button variant="contained" onClick={onClose}>
+          {translate('kassa.stations.token.done')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
