@@ -79,7 +79,11 @@ describe('transactional outbox', () => {
     await eventually(async () => received.length, (n) => n > 0);
     expect(received).toHaveLength(1);
     expect(received[0].context.attempt).toBe(3);
-    const row = await em.fork().findOneOrFail(OutboxMessage, received[0].context.messageId, { filters: { [STORE_SCOPE_FILTER]: UNSCOPED } });
+    // The consumer has run; the row is marked done just after it returns.
+    const row = await eventually(
+      () => em.fork().findOneOrFail(OutboxMessage, received[0].context.messageId, { filters: { [STORE_SCOPE_FILTER]: UNSCOPED } }),
+      (message) => message.status !== OutboxStatus.PROCESSING,
+    );
     expect(row).toMatchObject({ status: OutboxStatus.DONE, attempts: 3, lastError: 'provider unavailable' });
   });
 
