@@ -105,7 +105,7 @@ describe('the confirmation e-mail', () => {
     );
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('550') });
 
-    smtp.deferNext(2);
+    smtp.deferNext(2, 'pal@example.se');
     const deferred = await placePaidOrder(kassa.http, { storeId, items: [{ productId: bun.id, quantity: 1 }], customer: { name: 'Pål', email: 'pal@example.se' } });
     await mailTo('pal@example.se');
     const [sent] = (await notificationsOf(kassa.http, owner, deferred.id)).filter((r) => r.kind === 'order_confirmed');

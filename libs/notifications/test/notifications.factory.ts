@@ -40,15 +40,15 @@ export interface SmtpSink {
   readonly mails: ReceivedMail[];
   /** Answer RCPT TO for this address with a 550 (mailbox does not exist). */
   rejectRecipient(address: string): void;
-  /** Answer the next `n` messages with a 451 (try again later). */
-  deferNext(n: number): void;
+  /** Answer the next `n` messages to this address with a 451 (try again later); mail to others goes through. */
+  deferNext(n: number, address: string): void;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   const rejected = new Set<string>();
-  let defer = 0;
+  const deferrals = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -65,8 +65,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (defer > 0) {
-          defer -= 1;
+        const deferredTo = session.envelope.rcptTo.map((r) => r.address).find((address) => (deferrals.get(address) ?? 0) > 0);
+        if (deferredTo !== undefined) {
+          deferrals.set(deferredTo, (deferrals.get(deferredTo) ?? 0) - 1);
           callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
           return;
         }
@@ -96,8 +97,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     mails,
     rejectRecipient: (address) => rejected.add(address),
-    deferNext: (n) => {
-      defer = n;
+    deferNext: (n, address) => {
+      deferrals.set(address, n);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

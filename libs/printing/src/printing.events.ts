@@ -21,15 +21,15 @@ export function printerFailed(payload: PrinterFailedPayload): DomainEvent<Printe
   return domainEvent(PRINTER_FAILED, payload, payload.storeId);
 }
 
-/** A paid order whose paper cannot come out now: the store has no printer, or none of its printers is online. */
+/** A paid order whose paper cannot come out now: every printer its jobs wait for is offline. */
 export const ORDER_NOT_PRINTED = 'OrderNotPrinted';
 
 export interface OrderNotPrintedPayload {
   readonly orderId: string;
   readonly orderNumber: string;
   readonly storeId: string;
-  readonly reason: 'no_printer' | 'no_station_online';
-  /** The printers its jobs wait for (empty when the store has none). */
+  readonly reason: 'no_station_online';
+  /** The printers its jobs wait for. */
   readonly printers: readonly string[];
 }
 

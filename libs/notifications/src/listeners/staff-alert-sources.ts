@@ -66,22 +66,16 @@ const orderNotPrinting: StaffAlertSource<OrderNotPrintedPayload> = {
   consumer: 'notifications.order-not-printed',
   eventType: ORDER_NOT_PRINTED,
   storeOf: (p) => p.storeId,
-  describe: (p, locale) => {
-    const noPrinter = p.reason === 'no_printer';
-    return locale === 'en'
+  describe: (p, locale) =>
+    locale === 'en'
       ? {
           title: `Order ${p.orderNumber} is paid but not printed`,
-          text: noPrinter
-            ? `Order ${p.orderNumber} is paid, but the store has no printer set up. See it on the order board.`
-            : `Order ${p.orderNumber} is paid, but no station is online to print it (${p.printers.join(', ')}). It prints when a station connects; see it on the order board meanwhile.`,
+          text: `Order ${p.orderNumber} is paid, but no station is online to print it (${p.printers.join(', ')}). It prints when a station connects; see it on the order board meanwhile.`,
         }
       : {
           title: `Order ${p.orderNumber} är betald men inte utskriven`,
-          text: noPrinter
-            ? `Order ${p.orderNumber} är betald, men butiken har ingen skrivare. Se den på orderskärmen.`
-            : `Order ${p.orderNumber} är betald, men ingen station är online för att skriva ut den (${p.printers.join(', ')}). Den skrivs ut när en station ansluter; se den på orderskärmen så länge.`,
-        };
-  },
+          text: `Order ${p.orderNumber} är betald, men ingen station är online för att skriva ut den (${p.printers.join(', ')}). Den skrivs ut när en station ansluter; se den på orderskärmen så länge.`,
+        },
 };
 
 /** Every event that alerts staff: the module registers a consumer for each entry, nothing else changes. */

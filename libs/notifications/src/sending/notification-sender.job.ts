@@ -150,6 +150,8 @@ export class NotificationSender implements OnModuleDestroy {
       if (row.kind === 'order_reminder' && order.pickupEnd <= this.clock.now()) return { status: 'skipped', reason: 'the pickup window has passed' };
     }
     const store = storeInfo(await this.stores.get(row.storeId));
+    // Checked before building the message: with no SMTP server the QR image would be drawn for nothing.
+    if (row.channel === 'email' && !this.email.configured) return this.logged(row, 'no SMTP server configured');
     const message: OutgoingMessage = {
       id: row.id,
       channel: row.channel,
@@ -161,10 +163,7 @@ export class NotificationSender implements OnModuleDestroy {
       html: row.html,
       attachments: order && row.html?.includes(`cid:${QR_CID}`) ? [{ filename: 'qr.png', content: await qrPng(order.pass), contentType: 'image/png', cid: QR_CID }] : [],
     };
-    if (row.channel === 'email') {
-      if (!this.email.configured) return this.logged(row, 'no SMTP server configured');
-      return { status: 'sent', receipt: await this.email.send(message) };
-    }
+    if (row.channel === 'email') return { status: 'sent', receipt: await this.email.send(message) };
     const providerName = (await this.settings.effective(row.organisationId)).smsProvider;
     const provider = this.sms.get(providerName);
     if (!provider) return this.logged(row, providerName === 'none' ? 'no SMS provider chosen' : `${providerName} has no credentials here`);

@@ -54,10 +54,8 @@ export class PrintJobsService {
     if (done > 0) return [];
     const order = await this.orders.service().forPrinting(orderId);
     const printers = await this.em.find(Printer, { storeId: order.storeId }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
-    if (printers.length === 0) {
-      this.events.publish(orderNotPrinted({ orderId: order.id, orderNumber: order.number, storeId: order.storeId, reason: 'no_printer', printers: [] }));
-      return [];
-    }
+    // A store without printers works from the order board; nothing to print, nothing to alert.
+    if (printers.length === 0) return [];
     const store = await this.stores.get(order.storeId);
     const now = new Date();
     const jobs: PrintJob[] = [];
