@@ -19,10 +19,10 @@ import { ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { serveApi } from '../support/api-child';
 
 interface Options {
   readonly seconds: number;
@@ -90,39 +90,7 @@ function options(argv: readonly string[]): Options {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child: the api, booted the way main.ts boots it.
-
-async function serve(): Promise<void> {
-  const { closeOnSignals, createApp } = await import('../../apps/api/src/bootstrap');
-  const { parseEnvironment } = await import('../../apps/api/src/config/environment');
-  const { buildConfig } = await import('../../apps/api/src/config/kassa-config');
-  const config = buildConfig(parseEnvironment(process.env));
-  const { app } = await createApp(config);
-  closeOnSignals(app);
-  // The parent is gone (crashed or killed): drain and exit like on SIGTERM.
-  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
-  // --cpu-prof: the parent asks for a profile of one window of load, not of booting.
-  let session: Session | undefined;
-  process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) => {
-    void (async () => {
-      if (message.profile === 'start') {
-        session = new Session();
-        session.connect();
-        await session.post('Profiler.enable');
-        await session.post('Profiler.start');
-        process.send?.({ profiling: true });
-      } else if (message.profile === 'stop' && session && message.file) {
-        const { profile } = await session.post('Profiler.stop');
-        writeFileSync(message.file, JSON.stringify(profile));
-        session.disconnect();
-        process.send?.({ profiled: message.file });
-      }
-    })();
-  });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  process.send?.({ port });
-}
+// The api in a child process (bench/support/api-child.ts), as the parent sees it.
 
 interface Api {
   readonly port: number;
@@ -902,7 +870,7 @@ function writeReadme(text: string): void {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--serve')) return serve();
+  if (process.argv.includes('--serve')) return serveApi();
   const opts = options(process.argv);
   const database = `kassa_bench_${randomBytes(6).toString('hex')}`;
   const url = databaseUrl(database);

@@ -24,11 +24,11 @@ import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { serveApi } from '../support/api-child';
 
 type Database = 'pglite' | 'postgres';
 
@@ -82,39 +82,7 @@ function options(argv: readonly string[]): Options {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child: the api, booted the way main.ts boots it.
-
-async function serve(): Promise<void> {
-  const { closeOnSignals, createApp } = await import('../../apps/api/src/bootstrap');
-  const { parseEnvironment } = await import('../../apps/api/src/config/environment');
-  const { buildConfig } = await import('../../apps/api/src/config/kassa-config');
-  const config = buildConfig(parseEnvironment(process.env));
-  const { app } = await createApp(config);
-  closeOnSignals(app);
-  // The parent is gone (crashed or killed): drain and exit like on SIGTERM.
-  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
-  // --cpu-prof: the parent asks for a profile of each measured window, not of booting or seeding.
-  let session: Session | undefined;
-  process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) => {
-    void (async () => {
-      if (message.profile === 'start') {
-        session = new Session();
-        session.connect();
-        await session.post('Profiler.enable');
-        await session.post('Profiler.start');
-        process.send?.({ profiling: true });
-      } else if (message.profile === 'stop' && session && message.file) {
-        const { profile } = await session.post('Profiler.stop');
-        writeFileSync(message.file, JSON.stringify(profile));
-        session.disconnect();
-        process.send?.({ profiled: message.file });
-      }
-    })();
-  });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  process.send?.({ port });
-}
+// The api in a child process (bench/support/api-child.ts), as the parent sees it.
 
 interface Api {
   readonly port: number;
@@ -760,9 +728,8 @@ function whereTheTimeGoes(runs: readonly RunResult[], render: RenderResult): str
           + ' the dispatcher runs a claim after every committed transaction of the process, including the printing, acknowledgement and'
           + ' notification transactions that wrote no outbox row, and each claim is a statement the api sends and PostgreSQL executes.'
         : '',
-      'In a profile of the api during the window, MikroORM, knex and the pg driver (with its socket writes) take about half of the',
-      "busy time, and the customer's confirmation e-mail about a sixth: `qrcode` and `pngjs` drawing a 360-pixel PNG of the pickup QR",
-      'code for each paid order — even when no SMTP server is configured and the message only goes to the log.',
+      'In a profile of the api during the window (`--cpu-prof`), MikroORM, knex and the pg driver (with its socket writes) take about',
+      'half of the busy time.',
     ),
   ].join('\n');
 }
@@ -801,7 +768,7 @@ function databaseUrl(database: string): string {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--serve')) return serve();
+  if (process.argv.includes('--serve')) return serveApi();
   const opts = options(process.argv);
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const scratch = mkdtempSync(join(tmpdir(), 'kassa-bench-printing-'));
