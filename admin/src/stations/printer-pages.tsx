@@ -17,7 +17,6 @@ import {
   usePermissions,
   useRecordContext,
   useRedirect,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -31,6 +30,7 @@ import { StoreScoped, useCurrentStore } from '../stores';
 import type { CloudPrntAddress, Printer, Role } from '../types';
 import { PrinterRolesField, PrinterStatusField } from './printer-fields';
 import { PrinterForm, toPrinterInput } from './printer-form';
+import { useConfirmedAction } from './use-confirmed-action';
 import { CloudPrntUrlDialog } from './station-token-dialog';
 
 const PrinterListActions = () => {
@@ -115,39 +115,24 @@ export const TestPrintButton = ({ printer }: { printer: Printer }) => {
 /** A new CloudPRNT URL, shown once; the printer polling the old one gets nothing until it is changed. */
 const RotateUrlButton = ({ printer }: { printer: Printer }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const dataProvider = useDataProvider<KassaDataProvider>();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [url, setUrl] = useState<string | null>(null);
-  const rotate = async () => {
-    setBusy(true);
-    try {
-      setUrl((await dataProvider.rotatePrinterToken({ id: printer.id })).url);
-      setAsking(false);
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const rotation = useConfirmedAction(async () => setUrl((await dataProvider.rotatePrinterToken({ id: printer.id })).url));
   return (
     <>
-      <Button startIcon={<AutorenewIcon />} onClick={() => setAsking(true)}>
+      <Button startIcon={<AutorenewIcon />} onClick={rotation.ask}>
         {translate('kassa.printers.rotate.button')}
       </Button>
       <Confirm
-        isOpen={asking}
-        loading={busy}
+        isOpen={rotation.asking}
+        loading={rotation.busy}
         title="kassa.printers.rotate.title"
         titleTranslateOptions={{ name: printer.name }}
         content="kassa.printers.rotate.body"
         confirm="kassa.printers.rotate.confirm"
         confirmColor="warning"
-        onConfirm={() => void rotate()}
-        onClose={() => setAsking(false)}
+        onConfirm={rotation.confirm}
+        onClose={rotation.cancel}
       />
       {url !== null && <CloudPrntUrlDialog printerName={printer.name} url={url} onClose={() => setUrl(null)} />}
     </>

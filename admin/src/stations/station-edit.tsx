@@ -14,7 +14,6 @@ import {
   useDataProvider,
   useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { Box, Button, Stack, Typography } from '@mui/material';
@@ -25,46 +24,30 @@ import type { Printer, Station } from '../types';
 import { stationNameRules } from './station-create';
 import { LastSeen, StationStatusChip } from './station-status';
 import { StationTokenDialog } from './station-token-dialog';
+import { useConfirmedAction } from './use-confirmed-action';
 import { PrinterRolesField, PrinterStatusField } from './printer-fields';
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : 'ra.notification.http_error');
 
 /** A new token, shown once; the station still running with the old one is cut off at once. */
 const RotateTokenButton = ({ station }: { station: Station }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const dataProvider = useDataProvider<KassaDataProvider>();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [token, setToken] = useState<string | null>(null);
-  const rotate = async () => {
-    setBusy(true);
-    try {
-      setToken((await dataProvider.rotateStationToken({ id: station.id })).token);
-      setAsking(false);
-      refresh();
-    } catch (error) {
-      notify(errorText(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const rotation = useConfirmedAction(async () => setToken((await dataProvider.rotateStationToken({ id: station.id })).token));
   return (
     <>
-      <Button startIcon={<AutorenewIcon />} onClick={() => setAsking(true)}>
+      <Button startIcon={<AutorenewIcon />} onClick={rotation.ask}>
         {translate('kassa.stations.rotate.button')}
       </Button>
       <Confirm
-        isOpen={asking}
-        loading={busy}
+        isOpen={rotation.asking}
+        loading={rotation.busy}
         title="kassa.stations.rotate.title"
         titleTranslateOptions={{ name: station.name }}
         content="kassa.stations.rotate.body"
         confirm="kassa.stations.rotate.confirm"
         confirmColor="warning"
-        onConfirm={() => void rotate()}
-        onClose={() => setAsking(false)}
+        onConfirm={rotation.confirm}
+        onClose={rotation.cancel}
       />
       {token !== null && <StationTokenDialog stationName={station.name} token={token} onClose={() => setToken(null)} />}
     </>
@@ -75,38 +58,26 @@ const RotateTokenButton = ({ station }: { station: Station }) => {
 const RevokeButton = ({ station }: { station: Station }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const refresh = useRefresh();
   const dataProvider = useDataProvider<KassaDataProvider>();
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const revoke = async () => {
-    setBusy(true);
-    try {
-      await dataProvider.revokeStation({ id: station.id });
-      notify('kassa.stations.revoke.done', { type: 'info', messageArgs: { name: station.name } });
-      setAsking(false);
-      refresh();
-    } catch (error) {
-      notify(errorText(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const revocation = useConfirmedAction(async () => {
+    await dataProvider.revokeStation({ id: station.id });
+    notify('kassa.stations.revoke.done', { type: 'info', messageArgs: { name: station.name } });
+  });
   return (
     <>
-      <Button color="error" startIcon={<BlockIcon />} disabled={station.revoked} onClick={() => setAsking(true)}>
+      <Button color="error" startIcon={<BlockIcon />} disabled={station.revoked} onClick={revocation.ask}>
         {translate('kassa.stations.revoke.button')}
       </Button>
       <Confirm
-        isOpen={asking}
-        loading={busy}
+        isOpen={revocation.asking}
+        loading={revocation.busy}
         title="kassa.stations.revoke.title"
         titleTranslateOptions={{ name: station.name }}
         content="kassa.stations.revoke.body"
         confirm="kassa.stations.revoke.confirm"
         confirmColor="warning"
-        onConfirm={() => void revoke()}
-        onClose={() => setAsking(false)}
+        onConfirm={revocation.confirm}
+        onClose={revocation.cancel}
       />
     </>
   );
