@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
-import type { EventSubscriber } from '@mikro-orm/core';
+import { ChangeSetType, MikroORM } from '@mikro-orm/core';
+import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
 import { PLATFORM_OPTIONS, PlatformOptions } from '../platform.options';
 import { OutboxDelivery } from './outbox-delivery';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { BullMqTransport, ClaimedMessage, InProcessTransport, OutboxTransport } from './outbox-transport';
 
 const LEASE_SECONDS = 60;
@@ -21,6 +22,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   private polling?: Promise<void>;
   private pollAgain = false;
   private stopped = false;
+  /** Root transactions that wrote due outbox rows; the commit of one of them is worth a claim. */
+  private readonly wroteOutbox = new WeakSet<object>();
+  /** Managers whose flush wrote outbox rows in a transaction of its own, committed before afterFlush. */
+  private readonly flushedOutbox = new WeakSet<object>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -40,9 +45,33 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     this.nudge();
   }
 
-  /** MikroORM hook: a commit may have written outbox rows, so look now rather than at the next tick. */
-  afterTransactionCommit(): void {
-    this.nudge();
+  /**
+   * MikroORM hook: notes whether this flush writes outbox rows that are due, so that only those
+   * commits start a claim — most commits (deliveries, print acks, reads) write none. MikroORM runs
+   * commit hooks for root transactions only, so a flush inside a savepoint marks its root.
+   */
+  onFlush({ em, uow }: FlushEventArgs): void {
+    const due = uow
+      .getChangeSets()
+      .some(
+        (change) =>
+          change.entity instanceof OutboxMessage &&
+          (change.type === ChangeSetType.CREATE || (change.type === ChangeSetType.UPDATE && change.payload.status === OutboxStatus.PENDING)),
+      );
+    if (!due) return;
+    const transaction = em.getTransactionContext<{ parentTransaction?: object }>();
+    if (transaction) this.wroteOutbox.add(rootOf(transaction));
+    else this.flushedOutbox.add(em);
+  }
+
+  /** A flush outside a transaction has committed by now. */
+  afterFlush({ em }: FlushEventArgs): void {
+    if (this.flushedOutbox.delete(em)) this.nudge();
+  }
+
+  /** Rows just committed: look now rather than at the next tick. */
+  afterTransactionCommit({ transaction }: TransactionEventArgs): void {
+    if (transaction && this.wroteOutbox.delete(transaction)) this.nudge();
   }
 
   nudge(): void {
@@ -101,4 +130,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     await this.polling;
     await this.transport?.close();
   }
+}
+
+/** Knex links a savepoint's transaction to the one it runs in. */
+function rootOf(transaction: { parentTransaction?: object }): object {
+  let root = transaction;
+  while (root.parentTransaction) root = root.parentTransaction as { parentTransaction?: object };
+  return root;
 }
