@@ -5,6 +5,7 @@ import { systemEntityManager } from '../database/system-em';
 import { OutboxConsumers, PermanentDeliveryError } from './outbox.consumers';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { outboxDead, outboxDelivered, outboxFailed } from './outbox-metrics';
+import type { ClaimedMessage } from './outbox-transport';
 import { OUTBOX_MESSAGE_DEAD, outboxMessageDead } from './outbox.events';
 
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -30,10 +31,9 @@ export class OutboxDelivery {
     return systemEntityManager(this.orm);
   }
 
-  async deliver(messageId: string, policy: { maxAttempts: number; retryBaseMs: number }): Promise<void> {
+  /** `message` is the row as claimed; finishing checks it is still ours (status processing). */
+  async deliver(message: ClaimedMessage, policy: { maxAttempts: number; retryBaseMs: number }): Promise<void> {
     const em = this.systemEm();
-    const message = await em.findOne(OutboxMessage, messageId);
-    if (!message || message.status !== OutboxStatus.PROCESSING) return;
     const consumer = this.consumers.get(message.consumer);
     if (!consumer) {
       await this.bury(em, message, `No consumer named "${message.consumer}" in this version`);
@@ -77,7 +77,7 @@ export class OutboxDelivery {
     }
   }
 
-  private async finish(em: EntityManager, message: OutboxMessage, status: OutboxStatus, error: string | null): Promise<number> {
+  private async finish(em: EntityManager, message: ClaimedMessage, status: OutboxStatus, error: string | null): Promise<number> {
     return em.nativeUpdate(
       OutboxMessage,
       { id: message.id, status: OutboxStatus.PROCESSING },
@@ -90,7 +90,7 @@ export class OutboxDelivery {
    * Dead-letters a message and, in the same transaction, publishes `OutboxMessageDead` to whoever
    * listens (staff alerts). A dead `OutboxMessageDead` delivery announces nothing, so alerts never loop.
    */
-  private async bury(em: EntityManager, message: OutboxMessage, error: string): Promise<void> {
+  private async bury(em: EntityManager, message: ClaimedMessage, error: string): Promise<void> {
     await em.transactional(async (tx) => {
       const moved = await this.finish(tx, message, OutboxStatus.DEAD, error);
       if (moved !== 1 || message.eventType === OUTBOX_MESSAGE_DEAD) return;

@@ -36,7 +36,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   onApplicationBootstrap(): void {
     if (!this.options.outbox.dispatch) return;
     const { maxAttempts, retryBaseMs, concurrency } = this.options.outbox;
-    const deliver = (id: string) => this.delivery.deliver(id, { maxAttempts, retryBaseMs });
+    const deliver = (message: ClaimedMessage) => this.delivery.deliver(message, { maxAttempts, retryBaseMs });
     this.transport = this.options.redis
       ? new BullMqTransport(this.options.redis.url, this.options.redis.prefix, deliver, concurrency)
       : new InProcessTransport(deliver, concurrency);
@@ -106,7 +106,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async claim(): Promise<ClaimedMessage[]> {
-    const rows: Array<{ id: string; attempts: number }> = await this.delivery
+    const rows: Array<{ id: string; attempts: number; event_type: string; consumer: string; payload: object; store_id: string | null }> = await this.delivery
       .systemEm()
       .execute(
         `update outbox_message set status = 'processing', attempts = attempts + 1,
@@ -117,10 +117,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
                 or (status = 'processing' and locked_until < now())
              order by available_at
              limit ? for update skip locked)
-        returning id, attempts`,
+        returning id, attempts, event_type, consumer, payload, store_id`,
         [LEASE_SECONDS, BATCH],
       );
-    return rows.map((r) => ({ id: r.id, attempts: Number(r.attempts) }));
+    return rows.map((r) => ({ id: r.id, attempts: Number(r.attempts), eventType: r.event_type, consumer: r.consumer, payload: r.payload, storeId: r.store_id }));
   }
 
   /** Runs before any shutdown hook, so deliveries finish while the database is still open. */

@@ -3,9 +3,14 @@ import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createRedis } from '../redis/redis';
 
+/** A row the dispatcher claimed, as the claim returned it: delivery needs no second read. */
 export interface ClaimedMessage {
   readonly id: string;
   readonly attempts: number;
+  readonly eventType: string;
+  readonly consumer: string;
+  readonly payload: object;
+  readonly storeId: string | null;
 }
 
 /** Carries "deliver this message now" from the dispatcher to a worker. */
@@ -14,12 +19,12 @@ export interface OutboxTransport {
   close(): Promise<void>;
 }
 
-type Deliver = (id: string) => Promise<void>;
+type Deliver = (message: ClaimedMessage) => Promise<void>;
 
 /** Embedded mode: deliver in this process, at most `concurrency` at a time. */
 export class InProcessTransport implements OutboxTransport {
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly waiting: string[] = [];
+  private readonly waiting: ClaimedMessage[] = [];
 
   constructor(
     private readonly deliver: Deliver,
@@ -27,14 +32,14 @@ export class InProcessTransport implements OutboxTransport {
   ) {}
 
   async send(messages: readonly ClaimedMessage[]): Promise<void> {
-    this.waiting.push(...messages.map((m) => m.id));
+    this.waiting.push(...messages);
     this.pump();
   }
 
   private pump(): void {
     while (this.inFlight.size < this.concurrency && this.waiting.length > 0) {
-      const id = this.waiting.shift() as string;
-      const run: Promise<void> = this.deliver(id)
+      const message = this.waiting.shift() as ClaimedMessage;
+      const run: Promise<void> = this.deliver(message)
         .catch((error: unknown) => new Logger('Outbox').error(error instanceof Error ? error.stack : String(error)))
         .finally(() => {
           this.inFlight.delete(run);
@@ -62,7 +67,7 @@ export class BullMqTransport implements OutboxTransport {
     this.queueConnection = createRedis(url);
     this.workerConnection = createRedis(url);
     this.queue = new Queue('outbox', { connection: this.queueConnection, prefix });
-    this.worker = new Worker('outbox', async (job) => deliver((job.data as { id: string }).id), {
+    this.worker = new Worker('outbox', async (job) => deliver(job.data as ClaimedMessage), {
       connection: this.workerConnection,
       prefix,
       concurrency,
@@ -71,11 +76,12 @@ export class BullMqTransport implements OutboxTransport {
   }
 
   async send(messages: readonly ClaimedMessage[]): Promise<void> {
-    // One job per attempt: the row, not the queue, decides whether and when to retry.
+    // One job per attempt: the row, not the queue, decides whether and when to retry. The job
+    // carries the claimed row, so the worker that takes it need not read it again.
     await this.queue.addBulk(
       messages.map((m) => ({
         name: 'deliver',
-        data: { id: m.id },
+        data: m,
         opts: { jobId: `${m.id}-${m.attempts}`, removeOnComplete: true, removeOnFail: 1000, attempts: 1 },
       })),
     );
