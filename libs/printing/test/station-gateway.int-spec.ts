@@ -121,7 +121,29 @@ describe('the stations gateway', () => {
     ]);
     const printer = await expectStatus<{ online: boolean; queueLength: number }>('printer', kassa.http.get(`/api/v1/admin/printers/${receipt.id}`).set('Authorization', owner), 200);
     expect(printer).toMatchObject({ online: true, queueLength: receiptTotal - last.receipt });
+
+    // Each ack answers the board with the printer's queue after it; a repeated ack changes nothing.
+    const receiptStatuses = () => back.statuses.filter((s) => s.event === 'printer-status' && s.printerId === receipt.id);
+    const [firstReplayed, ...rest] = back.jobsFor(receipt.id);
+    await back.ack(firstReplayed.id);
+    await eventually(async () => receiptStatuses().at(-1), (s) => s?.queueLength === rest.length);
+    await back.ack(firstReplayed.id);
+    await eventually(async () => receiptStatuses().length, (n) => n >= 2);
+    expect(receiptStatuses().at(-1)).toEqual({
+      event: 'printer-status',
+      printerId: receipt.id,
+      stationId: station.id,
+      storeId,
+      name: 'Kvitto',
+      online: true,
+      lastError: null,
+      lastSeenAt: expect.any(String),
+      queueLength: rest.length,
+    });
     for (const j of [...back.jobs]) await back.ack(j.id);
+    await eventually(async () => receiptStatuses().at(-1), (s) => s?.queueLength === 0);
+    const emptied = await expectStatus<{ queueLength: number }>('printer', kassa.http.get(`/api/v1/admin/printers/${receipt.id}`).set('Authorization', owner), 200);
+    expect(emptied.queueLength).toBe(0);
   });
 
   it('sends a station nothing before its resume, even when a crashed replica left its printers marked online', async () => {

@@ -28,6 +28,11 @@ export class PrintingStatus {
     private readonly hub: StationsHub,
   ) {}
 
+  /** A status the caller has just read with its change. */
+  printer(status: PrinterStatusMessage): void {
+    this.hub.toStore(status.storeId, 'printer-status', status);
+  }
+
   async printers(printerIds: readonly string[]): Promise<void> {
     const ids = [...new Set(printerIds)];
     if (ids.length === 0) return;

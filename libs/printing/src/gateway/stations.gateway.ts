@@ -169,9 +169,9 @@ export class StationsGateway implements OnGatewayInit<Namespace>, OnGatewayConne
     return this.asStation(socket, async (station) => {
       const message = parseAck(body);
       if (isRefusal(message)) return message;
-      const job = await this.em.transactional(() => this.delivery.acknowledge(station.stationId, message.jobId, message.status, message.error));
-      if (!job) return refusal('PRINT_JOB_NOT_FOUND', `Print job ${message.jobId} is not a job of this station`);
-      await this.status.printers([job.printerId]);
+      const printer = await this.delivery.acknowledge(station.stationId, message.jobId, message.status, message.error);
+      if (!printer) return refusal('PRINT_JOB_NOT_FOUND', `Print job ${message.jobId} is not a job of this station`);
+      this.status.printer(printer);
       return { ok: true as const };
     });
   }

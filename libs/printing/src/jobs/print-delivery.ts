@@ -5,9 +5,11 @@ import { systemEntityManager } from '@kassa/platform';
 import { PrintJob, PrintJobStatus } from '../entities/print-job.entity';
 import { Printer } from '../entities/printer.entity';
 import { Station } from '../entities/station.entity';
-import { PrintingStatus } from '../gateway/printing-status';
+import { PrintingStatus, PrinterStatusMessage } from '../gateway/printing-status';
 import { StationsHub } from '../gateway/stations-hub';
 import { PrintSettingsService } from '../settings/print-settings.service';
+import { AfterCommit } from './after-commit';
+import { uuidArray } from './queue-lengths';
 import { takeSequence } from './sequences';
 
 /** What a station receives for each job (`job` event). */
@@ -30,6 +32,17 @@ export interface FlushResult {
 }
 
 const NOTHING: FlushResult = { sent: 0, held: 0 };
+
+interface AcknowledgedRow {
+  readonly id: string;
+  readonly station_id: string | null;
+  readonly store_id: string;
+  readonly name: string;
+  readonly online: boolean;
+  readonly last_error: string | null;
+  readonly last_seen_at: Date | string | null;
+  readonly queue_length: string | number;
+}
 
 export function jobMessage(job: PrintJob): JobMessage {
   return {
@@ -59,14 +72,48 @@ export class PrintDelivery {
     private readonly hub: StationsHub,
     private readonly settings: PrintSettingsService,
     private readonly status: PrintingStatus,
+    private readonly afterCommit: AfterCommit,
   ) {}
+
+  /**
+   * In the caller's transaction, which made `jobs` and holds their printers' rows (taking a
+   * sequence locks the row): a job whose printer is on a connected station and has nothing
+   * older waiting is marked sent here and emitted once the transaction commits — a new order
+   * reaches its station without a second transaction. Jobs behind a backlog go through
+   * `deliverNow` after the commit, in sequence order; jobs for printers that are away wait.
+   */
+  async sendAfterCommit(jobs: readonly PrintJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const printerIds = [...new Set(jobs.map((job) => job.printerId))];
+    const rows = await this.em.execute<Array<{ id: string; station_id: string | null; reachable: boolean; backlog: boolean }>>(
+      `select p.id, p.station_id,
+              coalesce(p.connection = 'agent' and p.online and s.connected and s.revoked_at is null, false) as reachable,
+              exists (select 1 from print_job j where j.printer_id = p.id and j.status = 'queued' and j.id <> all(?::uuid[])) as backlog
+         from printer p left join station s on s.id = p.station_id
+        where p.id = any(?::uuid[])`,
+      [uuidArray(jobs.map((job) => job.id)), uuidArray(printerIds)],
+    );
+    const direct = new Map(rows.filter((row) => row.reachable && !row.backlog).map((row) => [row.id, row.station_id as string]));
+    const behind = rows.filter((row) => row.reachable && row.backlog).map((row) => row.id);
+    const sent = jobs.filter((job) => direct.has(job.printerId)).sort((a, b) => a.sequence - b.sequence);
+    const now = new Date();
+    for (const job of sent) Object.assign(job, { status: 'sent', sentAt: now, attempts: job.attempts + 1 });
+    this.afterCommit.add(async () => {
+      for (const job of sent) this.hub.toStation(direct.get(job.printerId) as string, 'job', jobMessage(job));
+      for (const printerId of behind) await this.flushNow(printerId, ['queued']);
+      await this.status.printers(printerIds);
+    });
+  }
 
   /** In a transaction of its own (after the commit that queued them): sends a printer's waiting jobs now. */
   async deliverNow(printerId: string, statuses: readonly PrintJobStatus[] = ['queued']): Promise<FlushResult> {
-    const em = systemEntityManager(this.orm);
-    const result = await em.transactional(() => this.flush(printerId, statuses));
+    const result = await this.flushNow(printerId, statuses);
     await this.status.printers([printerId]);
     return result;
+  }
+
+  private async flushNow(printerId: string, statuses: readonly PrintJobStatus[]): Promise<FlushResult> {
+    return systemEntityManager(this.orm).transactional(() => this.flush(printerId, statuses));
   }
 
   /**
@@ -140,19 +187,48 @@ export class PrintDelivery {
     return this.flush(printerId, ['queued', 'sent', 'failed']);
   }
 
-  /** The station's word on a job; repeating it changes nothing, and a printed job stays printed. */
-  async acknowledge(stationId: string, jobId: string, outcome: 'printed' | 'failed', error: string | null): Promise<PrintJob | null> {
-    const job = await this.em.findOne(PrintJob, { id: jobId });
-    if (!job) return null;
-    const printer = await this.em.findOne(Printer, { id: job.printerId });
-    if (!printer || printer.stationId !== stationId) return null;
-    if (outcome === 'printed') {
-      if (job.status !== 'printed') Object.assign(job, { status: 'printed', printedAt: new Date(), error: null });
-      await this.em.execute(`update printer set last_acked_sequence = greatest(last_acked_sequence, ?), last_seen_at = now() where id = ?`, [job.sequence, printer.id]);
-    } else if (job.status !== 'printed') {
-      Object.assign(job, { status: 'failed', error: (error ?? '').trim().slice(0, 500) || 'failed' });
-    }
-    return job;
+  /**
+   * The station's word on a job; repeating it changes nothing, and a printed job stays printed.
+   * One statement, on its own: it marks the job, moves the printer's acknowledged sequence on a
+   * print, and answers the printer's status after it (the queue counted before the change, less
+   * the job it just printed) for the board — an ack costs one round trip at any rate.
+   */
+  async acknowledge(stationId: string, jobId: string, outcome: 'printed' | 'failed', error: string | null): Promise<PrinterStatusMessage | null> {
+    const failure = outcome === 'failed' ? (error ?? '').trim().slice(0, 500) || 'failed' : null;
+    const [row] = await systemEntityManager(this.orm).execute<AcknowledgedRow[]>(
+      `with job as (
+         select j.id, j.printer_id, j.sequence, j.status as was
+           from print_job j join printer p on p.id = j.printer_id
+          where j.id = ? and p.station_id = ?
+       ), marked as (
+         update print_job t
+            set status = ?, printed_at = case when ? = 'printed' then now() else t.printed_at end, error = ?
+           from job where t.id = job.id and job.was <> 'printed'
+         returning t.id
+       ), acked as (
+         update printer p set last_acked_sequence = greatest(p.last_acked_sequence, job.sequence), last_seen_at = now()
+           from job where p.id = job.printer_id and ? = 'printed'
+         returning p.last_seen_at
+       )
+       select p.id, p.station_id, p.store_id, p.name, p.online, p.last_error,
+              coalesce((select last_seen_at from acked), p.last_seen_at) as last_seen_at,
+              (select count(*) from print_job q where q.printer_id = p.id and q.status <> 'printed')
+                - case when ? = 'printed' and job.was <> 'printed' then 1 else 0 end as queue_length,
+              (select count(*) from marked) as marked
+         from job join printer p on p.id = job.printer_id`,
+      [jobId, stationId, outcome, outcome, failure, outcome, outcome],
+    );
+    if (!row) return null;
+    return {
+      printerId: row.id,
+      stationId: row.station_id,
+      storeId: row.store_id,
+      name: row.name,
+      online: row.online,
+      lastError: row.last_error,
+      lastSeenAt: row.last_seen_at ? new Date(row.last_seen_at).toISOString() : null,
+      queueLength: Number(row.queue_length),
+    };
   }
 
   /**

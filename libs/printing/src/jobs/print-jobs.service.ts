@@ -65,15 +65,16 @@ export class PrintJobsService {
       const receiptNumber = await this.nextReceiptNumber(order.storeId);
       const content = receiptContentOf(order, store, receiptFooter, receiptNumber, now);
       for (const printer of receiptPrinters) {
-        jobs.push(await this.enqueue(printer, { kind: 'receipt', content, orderId: order.id, orderNumber: order.number, receiptNumber }, false));
+        jobs.push(await this.enqueue(printer, { kind: 'receipt', content, orderId: order.id, orderNumber: order.number, receiptNumber }, false, false));
       }
     }
     for (const printer of printers.filter((p) => p.roles.includes('kitchen'))) {
       const lines = linesFor(printer, order.lines);
       if (lines.length === 0) continue;
       const content = kitchenContentOf(order, lines, store, now);
-      jobs.push(await this.enqueue(printer, { kind: 'kitchen', content, orderId: order.id, orderNumber: order.number, receiptNumber: null }, false));
+      jobs.push(await this.enqueue(printer, { kind: 'kitchen', content, orderId: order.id, orderNumber: order.number, receiptNumber: null }, false, false));
     }
+    await this.delivery.sendAfterCommit(jobs);
     const waitingFor = printers.filter((p) => jobs.some((j) => j.printerId === p.id));
     if (waitingFor.length > 0 && waitingFor.every((p) => !p.online)) {
       // The order is safe in the queue, but nobody will see it until a station comes back: tell the managers.
@@ -180,7 +181,8 @@ export class PrintJobsService {
     return job;
   }
 
-  private async enqueue(printer: Printer, spec: NewJob, copy: boolean): Promise<PrintJob> {
+  /** A new job, queued; unless the caller sends it itself, it goes to its station after the commit. */
+  private async enqueue(printer: Printer, spec: NewJob, copy: boolean, deliverAfterCommit = true): Promise<PrintJob> {
     const source = { content: spec.content, profile: profileOf(printer) };
     const rendered = renderPrint(source, copy);
     const job = this.em.create(PrintJob, {
@@ -200,7 +202,7 @@ export class PrintJobsService {
       createdAt: new Date(),
     });
     this.em.persist(job);
-    this.afterCommit.add(async () => void (await this.delivery.deliverNow(printer.id)));
+    if (deliverAfterCommit) this.afterCommit.add(async () => void (await this.delivery.deliverNow(printer.id)));
     return job;
   }
 
