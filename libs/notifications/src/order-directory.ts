@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { OrderForNotification, OrdersService } from '@kassa/orders';
+import { OrderForNotification, OrderNotificationState, OrdersService } from '@kassa/orders';
 
 /**
- * The two reads of @kassa/orders this lib needs. OrdersModule is configured once by the app
+ * The reads of @kassa/orders this lib needs. OrdersModule is configured once by the app
  * (forRoot), so its service is looked up in the app rather than imported as a second module.
  */
 @Injectable()
@@ -18,6 +18,10 @@ export class OrderDirectory implements OnModuleInit {
 
   forNotification(orderId: string): Promise<OrderForNotification | null> {
     return this.service().forNotification(orderId);
+  }
+
+  notificationState(orderId: string): Promise<OrderNotificationState | null> {
+    return this.service().notificationState(orderId);
   }
 
   openOrdersPickingUpBefore(storeId: string, now: Date, until: Date): Promise<string[]> {

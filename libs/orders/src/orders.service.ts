@@ -35,6 +35,9 @@ export interface PickupProof {
 export const MAX_PICKUP_CODE_FAILURES = 5;
 
 /** What a message to the customer shows beyond the event: priced lines, the pickup code, the status-page token and the QR pass. */
+/** The part of an order a queued message is checked against when it is sent. */
+export type OrderNotificationState = Pick<OrderForNotification, 'status' | 'paymentMethod' | 'pickupEnd' | 'pass'>;
+
 export interface OrderForNotification {
   readonly id: string;
   readonly organisationId: string;
@@ -195,6 +198,14 @@ export class OrdersService {
   /** Records the first step of a new order and announces it; the checkout calls it once. */
   async placed(order: Order, lines: readonly OrderLine[], actor: OrderActor): Promise<void> {
     await this.record(order, null, order.status, actor, null, lines);
+  }
+
+  /** What a due message is checked against when it goes out: the order row, without its lines. */
+  async notificationState(orderId: string): Promise<OrderNotificationState | null> {
+    const order = await this.em.findOne(Order, { id: orderId });
+    if (!order) return null;
+    const { status, paymentMethod, pickupEnd, pickupCode } = order;
+    return { status, paymentMethod, pickupEnd, pass: this.signer.passToken(order.id, pickupCode) };
   }
 
   /** The order as a customer message needs it, or null when it does not exist. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { MikroORM, RequestContext, TransactionContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { OrderForNotification } from '@kassa/orders';
+import type { OrderNotificationState } from '@kassa/orders';
 import { PLATFORM_OPTIONS, PlatformOptions, retryDelayMs, systemEntityManager } from '@kassa/platform';
 import { maskEmail, maskPhone } from '@kassa/shared';
 import { StoresService } from '@kassa/stores';
@@ -10,7 +10,7 @@ import * as QRCode from 'qrcode';
 import { asDeliveryFailure, DeliveryReceipt, OutgoingMessage } from '../channels/delivery';
 import { EmailChannel } from '../channels/email.channel';
 import { smsSenderName } from '../channels/sms-sender-name';
-import { SmsProviders } from '../channels/sms.providers';
+import { SmsProvider, SmsProviders } from '../channels/sms.providers';
 import { Notification } from '../entities/notification.entity';
 import { NotificationKind, NotificationStatus } from '../notification.types';
 import { NotificationsClock } from '../notifications.clock';
@@ -24,7 +24,7 @@ export const LEASE_MS = 120_000;
 const BATCH = 10;
 
 /** The order statuses in which a queued message of this kind is still worth sending. */
-const STILL_RELEVANT: Partial<Record<NotificationKind, (order: OrderForNotification) => boolean>> = {
+const STILL_RELEVANT: Partial<Record<NotificationKind, (order: OrderNotificationState) => boolean>> = {
   order_confirmed: (o) => o.status !== 'cancelled' && o.status !== 'expired',
   order_reminder: (o) => ['paid', 'accepted', 'preparing', 'ready'].includes(o.status) || (o.status === 'pending_payment' && o.paymentMethod === 'in_store'),
   order_ready: (o) => o.status === 'ready',
@@ -92,15 +92,15 @@ export class NotificationSender implements OnModuleDestroy {
     let handled = 0;
     for (;;) {
       const claimed = await this.claim(this.clock.now());
-      await Promise.all(claimed.map((row) => this.deliver(row.id, row.attempts)));
+      await Promise.all(claimed.map((row) => this.deliver(row)));
       handled += claimed.length;
       if (claimed.length < BATCH || this.stopped) return handled;
     }
   }
 
-  /** Takes due rows for this worker: queued or scheduled and due, or sending with an expired lease. */
-  async claim(now: Date): Promise<Array<{ id: string; attempts: number }>> {
-    const rows = await systemEntityManager(this.orm).execute<Array<{ id: string; attempts: number }>>(
+  /** Takes due rows for this worker: queued or scheduled and due, or sending with an expired lease; answers them as claimed. */
+  async claim(now: Date): Promise<Array<Record<string, unknown>>> {
+    return systemEntityManager(this.orm).execute<Array<Record<string, unknown>>>(
       `update notification set status = 'sending', attempts = attempts + 1, locked_until = ?
         where id in (
           select id from notification
@@ -108,16 +108,15 @@ export class NotificationSender implements OnModuleDestroy {
               or (status = 'sending' and locked_until < ?)
            order by next_attempt_at
            limit ? for update skip locked)
-       returning id, attempts`,
+       returning *`,
       [new Date(now.getTime() + LEASE_MS), now, now, BATCH],
     );
-    return rows.map((r) => ({ id: r.id, attempts: Number(r.attempts) }));
   }
 
-  private async deliver(id: string, attempt: number): Promise<void> {
+  private async deliver(claimed: Record<string, unknown>): Promise<void> {
     const em = systemEntityManager(this.orm);
-    const row = await em.findOne(Notification, id);
-    if (!row) return;
+    const row = em.map(Notification, claimed);
+    const attempt = row.attempts;
     try {
       // Its own ORM context: a nudge may come from inside another unit of work's async context.
       const outcome = await TransactionContext.create(em, () => RequestContext.create(em, () => this.attempt(row)));
@@ -141,7 +140,7 @@ export class NotificationSender implements OnModuleDestroy {
   }
 
   private async attempt(row: Notification): Promise<Outcome> {
-    const order = row.orderId ? await this.orders.forNotification(row.orderId) : null;
+    const order = row.orderId ? await this.orders.notificationState(row.orderId) : null;
     // A resend is a person's explicit wish; everything else is checked against the order now.
     const relevant = row.resentFrom === null ? STILL_RELEVANT[row.kind] : undefined;
     if (relevant && row.orderId) {
@@ -149,9 +148,11 @@ export class NotificationSender implements OnModuleDestroy {
       if (!relevant(order)) return { status: 'skipped', reason: `the order is ${order.status.replace('_', ' ')}` };
       if (row.kind === 'order_reminder' && order.pickupEnd <= this.clock.now()) return { status: 'skipped', reason: 'the pickup window has passed' };
     }
-    const store = storeInfo(await this.stores.get(row.storeId));
     // Checked before building the message: with no SMTP server the QR image would be drawn for nothing.
     if (row.channel === 'email' && !this.email.configured) return this.logged(row, 'no SMTP server configured');
+    const provider = row.channel === 'sms' ? await this.smsProviderFor(row) : null;
+    if (typeof provider === 'string') return this.logged(row, provider);
+    const store = storeInfo(await this.stores.get(row.storeId));
     const message: OutgoingMessage = {
       id: row.id,
       channel: row.channel,
@@ -163,11 +164,14 @@ export class NotificationSender implements OnModuleDestroy {
       html: row.html,
       attachments: order && row.html?.includes(`cid:${QR_CID}`) ? [{ filename: 'qr.png', content: await qrPng(order.pass), contentType: 'image/png', cid: QR_CID }] : [],
     };
-    if (row.channel === 'email') return { status: 'sent', receipt: await this.email.send(message) };
-    const providerName = (await this.settings.effective(row.organisationId)).smsProvider;
-    const provider = this.sms.get(providerName);
-    if (!provider) return this.logged(row, providerName === 'none' ? 'no SMS provider chosen' : `${providerName} has no credentials here`);
+    if (provider === null) return { status: 'sent', receipt: await this.email.send(message) };
     return { status: 'sent', receipt: await provider.send({ id: row.id, from: smsSenderName(store.name), to: row.recipient, body: row.text }) };
+  }
+
+  /** The organisation's SMS provider, or why there is none to send with. */
+  private async smsProviderFor(row: Notification): Promise<SmsProvider | string> {
+    const providerName = (await this.settings.effective(row.organisationId)).smsProvider;
+    return this.sms.get(providerName) ?? (providerName === 'none' ? 'no SMS provider chosen' : `${providerName} has no credentials here`);
   }
 
   /** The embedded default: the message goes to the log so the demo shows it, clearly not sent. */
