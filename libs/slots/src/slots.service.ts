@@ -102,23 +102,31 @@ export class SlotsService {
     if (problems.length > 0 || startMs === null) throw SlotsError.invalidSlot(problems);
 
     const store = await this.config.store(storeId);
-    const replay = await this.ledger.hold(holdId);
-    if (replay) return this.replayOf(replay, store.timeZone);
     const { date } = localDateTime(startMs, store.timeZone);
     const { rules, busy, acceptingOrders } = await this.config.load(storeId, store, date, date);
-    const lookup = findSlot(rules, startMs);
-    if (!lookup.found) {
-      throw lookup.reason === 'closed'
-        ? SlotsError.slot(SlotsErrorCode.STORE_CLOSED, request.slotStart, 'is outside the store’s pickup hours')
-        : SlotsError.slot(SlotsErrorCode.SLOT_NOT_FOUND, request.slotStart, 'is not the start of a pickup slot');
-    }
-    const { slot } = lookup;
     const load: Load = { orders: request.orders ?? 1, items: request.items, kitchenMinutes: request.kitchenMinutes };
     const cart: CartDemand = { items: load.items, kitchenMinutes: load.kitchenMinutes };
+    const lookup = findSlot(rules, startMs);
+    // A hold id is fresh on the way in (a checkout makes a new one), so a repeat is only looked
+    // for where it matters: before refusing (the first call may have booked while the slot was
+    // open) and when the insert finds the id taken.
+    const refuse = async (error: SlotsError): Promise<SlotHoldResult> => {
+      const replay = await this.ledger.hold(holdId);
+      if (replay) return this.replayOf(replay, store.timeZone);
+      throw error;
+    };
+    if (!lookup.found) {
+      return refuse(
+        lookup.reason === 'closed'
+          ? SlotsError.slot(SlotsErrorCode.STORE_CLOSED, request.slotStart, 'is outside the store’s pickup hours')
+          : SlotsError.slot(SlotsErrorCode.SLOT_NOT_FOUND, request.slotStart, 'is not the start of a pickup slot'),
+      );
+    }
+    const { slot } = lookup;
     const context: BookingContext = { rules, now: Date.now(), cart, busy, acceptingOrders };
     const refusal = refusalFor(slot, NO_LOAD, context);
     if (refusal !== null || !fits(slot.capacity, { ...NO_LOAD, orders: load.orders - 1 }, cart)) {
-      throw refusalError(refusal ?? 'full', slot.start);
+      return refuse(refusalError(refusal ?? 'full', slot.start));
     }
 
     const slotStart = new Date(slot.startMs);
@@ -148,8 +156,6 @@ export class SlotsService {
     const problems = reservationProblems(storeId, holdId, { ...request, slotStart: '' }, ttlSeconds);
     if (problems.length > 0) throw SlotsError.invalidSlot(problems);
     const store = await this.config.store(storeId);
-    const replay = await this.ledger.hold(holdId);
-    if (replay) return this.replayOf(replay, store.timeZone);
     const listing = listingOf(await this.bookings(storeId, store, undefined, 1), request);
     const candidates = listing.slots.filter((s) => s.available);
     for (const slot of candidates.slice(0, EARLIEST_ATTEMPTS)) {
@@ -164,6 +170,9 @@ export class SlotsService {
       : candidates.length > 0 || listing.slots.some((s) => s.refusal === 'full')
         ? { code: SlotsErrorCode.SLOT_FULL, text: 'cannot be met: today’s remaining pickup slots are full' }
         : { code: SlotsErrorCode.STORE_CLOSED, text: 'cannot be met: the store has no pickup time left today' };
+    // A repeat of a call that booked while there was room answers that booking (reserve does the same).
+    const replay = await this.ledger.hold(holdId);
+    if (replay) return this.replayOf(replay, store.timeZone);
     throw new SlotsError(reason.code, `As soon as possible ${reason.text}`, [{ field: 'asap', reason: reason.text }]);
   }
 

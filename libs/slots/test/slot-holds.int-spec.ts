@@ -42,6 +42,18 @@ describe('slot holds', () => {
     expect(await remaining(start)).toEqual({ orders: 1, items: 7, kitchenMinutes: null });
   });
 
+  it('answers a repeat with the first hold even when the store has paused orders since', async () => {
+    const start = slotAt(tomorrow, '09:30');
+    const first = await reserve('repeat-2', start, 1);
+    await setBusy(orm, storeId, true, 0);
+    try {
+      expect(await reserve('repeat-2', start, 1)).toEqual(first);
+      await expect(reserve('repeat-3', start, 1)).rejects.toMatchObject({ code: 'ORDERING_PAUSED' });
+    } finally {
+      await setBusy(orm, storeId, false, 0);
+    }
+  });
+
   it('refuses an order that does not fit with 409 SLOT_FULL and keeps nothing of it', async () => {
     const start = slotAt(tomorrow, '10:00');
     await reserve(holdId(), start, 8);
