@@ -55,6 +55,10 @@ export const useStoreEvents = (storeId: string, handlers: StoreEventHandlers): L
       // A function, so a reconnect sends the access token as it is then, not as it was.
       auth: (send) => send({ jwt: readSession()?.accessToken ?? '', storeId }),
       reconnectionDelayMax: 10_000,
+      // WebSocket first: it stays on the process it reached, where long-polling's requests would
+      // be spread over an api run as several processes (KASSA_PROCESSES) or replicas without
+      // sticky sessions. Polling remains for networks that block WebSocket.
+      transports: ['websocket', 'polling'],
     });
     let retry: ReturnType<typeof setTimeout> | undefined;
     let pause = RETRY_FIRST_MS;
