@@ -2,7 +2,7 @@
  * Storefront checkout throughput against the same box's raw-SQL ceiling for the same writes:
  *
  *   node -r @swc-node/register bench/checkout/run.ts [--seconds 15] [--connections 16] [--write]
- *     [--cpu-prof] [--no-pglite] [--warmup 3] [--products 8] [--days 7]
+ *     [--processes 2] [--cpu-prof] [--no-pglite] [--warmup 3] [--products 8] [--days 7]
  *
  * Creates its own database on the PostgreSQL at KASSA_BENCH_POSTGRES_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres), boots the api against it in a child process the
@@ -33,6 +33,8 @@ interface Options {
   readonly write: boolean;
   readonly cpuProf: boolean;
   readonly pglite: boolean;
+  /** Api processes (KASSA_PROCESSES) for the measured run; above 1 a one-process run follows for comparison. */
+  readonly processes: number;
 }
 
 const OWNER_EMAIL = 'bench@example.com';
@@ -86,6 +88,7 @@ function options(argv: readonly string[]): Options {
     write: argv.includes('--write'),
     cpuProf: argv.includes('--cpu-prof'),
     pglite: !argv.includes('--no-pglite'),
+    processes: value('processes', 1),
   };
 }
 
@@ -102,6 +105,16 @@ interface Api {
 
 /** Running apis, so cleanup can stop them before their database goes. */
 const running = new Set<Api>();
+
+/** Several api processes share the port through node:cluster, which wants Redis for their socket events. */
+function processesEnv(processes: number): Record<string, string> {
+  if (processes <= 1) return {};
+  return {
+    KASSA_PROCESSES: String(processes),
+    REDIS_URL: process.env.KASSA_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    KASSA_QUEUE_PREFIX: `kassa-bench-${randomBytes(4).toString('hex')}`,
+  };
+}
 
 async function startApi(env: Record<string, string>): Promise<Api> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && k !== 'JWT_SECRET'));
@@ -400,6 +413,19 @@ function machineBusy(): number {
   }
 }
 
+/** CPU of a process and its children (the api's cluster workers). */
+function treeCpuSeconds(pid: number): number | undefined {
+  const own = cpuSeconds(pid);
+  if (own === undefined) return undefined;
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    // no children file: count the process alone
+  }
+  return children.reduce((sum, child) => sum + (treeCpuSeconds(child) ?? 0), own);
+}
+
 function cpuSeconds(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -426,7 +452,7 @@ async function watched<T>(url: string, pids: { client?: () => number | undefined
   const selfStart = process.cpuUsage();
   const busyStart = machineBusy();
   const wallStart = Date.now();
-  const apiStart = pids.api === undefined ? undefined : cpuSeconds(pids.api);
+  const apiStart = pids.api === undefined ? undefined : treeCpuSeconds(pids.api);
   const sample = async () => {
     const { rows } = await client.query<{ pid: number; state: string | null; wait_event_type: string | null; query: string }>(
       `select pid, state, wait_event_type, left(query, 80) as query from pg_stat_activity
@@ -475,7 +501,7 @@ async function watched<T>(url: string, pids: { client?: () => number | undefined
     await loop;
     const self = process.cpuUsage(selfStart);
     const machine = { busy: machineBusy() - busyStart, wall: (Date.now() - wallStart) / 1000 };
-    const apiEnd = pids.api === undefined ? undefined : cpuSeconds(pids.api);
+    const apiEnd = pids.api === undefined ? undefined : treeCpuSeconds(pids.api);
     const average = (m: Map<string, number>) => new Map([...m.entries()].map(([k, v]) => [k, v / Math.max(1, samples)]));
     return {
       result,
@@ -646,6 +672,8 @@ interface Report {
   readonly fixture: Fixture;
   readonly poolSize: number;
   readonly http: Measured<HttpResult>;
+  /** The same load on one api process, when the measured run had several. */
+  readonly single?: Measured<HttpResult>;
   readonly ceiling: Measured<PgbenchResult>;
   readonly pglite?: HttpResult;
   readonly httpRows: Counts;
@@ -653,6 +681,10 @@ interface Report {
   readonly profile: Array<{ category: string; share: number }>;
   /** Consumers registered for OrderPlaced: one outbox row each per checkout. */
   readonly consumers: readonly string[];
+}
+
+function processesText(processes: number): string {
+  return processes === 1 ? 'one api process' : `${processes} api processes (\`KASSA_PROCESSES=${processes}\`)`;
 }
 
 function failuresText(r: HttpResult): string {
@@ -767,7 +799,7 @@ function section(report: Report): string {
       '`stock_level` rows — in both runs alike.',
     ),
     '',
-    'Run: `node -r @swc-node/register bench/checkout/run.ts [--seconds 15] [--connections 16] [--write] [--cpu-prof]`',
+    'Run: `node -r @swc-node/register bench/checkout/run.ts [--seconds 15] [--connections 16] [--processes 2] [--write] [--cpu-prof]`',
     prose(
       '(needs `pgbench` and a PostgreSQL at `KASSA_BENCH_POSTGRES_URL`, default `postgres://postgres@127.0.0.1:5432/postgres`, allowed to',
       'create a database: it creates `kassa_bench_<random>`, boots the api against it so its migrations make the schema, seeds through',
@@ -784,7 +816,10 @@ function section(report: Report): string {
     '| run | checkouts/s | p50 ms | p99 ms | share of ceiling |',
     '|---|---|---|---|---|',
     `| ceiling: pgbench, \`order-shaped.sql\` | ${ceiling.result.tps.toFixed(0)} | ${ceiling.result.p50.toFixed(1)} | ${ceiling.result.p99.toFixed(1)} | 100% |`,
-    `| HTTP, PostgreSQL (\`DATABASE_URL\`) | ${http.result.perSecond.toFixed(0)} | ${http.result.p50.toFixed(1)} | ${http.result.p99.toFixed(1)} | **${(ratio * 100).toFixed(0)}%** |`,
+    `| HTTP, PostgreSQL (\`DATABASE_URL\`), ${processesText(report.opts.processes)} | ${http.result.perSecond.toFixed(0)} | ${http.result.p50.toFixed(1)} | ${http.result.p99.toFixed(1)} | **${(ratio * 100).toFixed(0)}%** |`,
+    ...(report.single
+      ? [`| HTTP, PostgreSQL, one api process (for comparison) | ${report.single.result.perSecond.toFixed(0)} | ${report.single.result.p50.toFixed(1)} | ${report.single.result.p99.toFixed(1)} | ${((report.single.result.perSecond / ceiling.result.tps) * 100).toFixed(0)}% |`]
+      : []),
     ...(pglite ? [`| HTTP, embedded PGlite (for information) | ${pglite.perSecond.toFixed(0)} | ${pglite.p50.toFixed(1)} | ${pglite.p99.toFixed(1)} | — |`] : []),
     '',
     prose(
@@ -802,7 +837,7 @@ function section(report: Report): string {
     '',
     ...rowsTable(report.httpRows, report.sqlRows),
     '',
-    whereTheTimeGoes({ ratio, httpCpuMs, sqlCpuMs, http, ceiling, consumers: report.consumers }),
+    whereTheTimeGoes({ ratio, httpCpuMs, sqlCpuMs, http, ceiling, consumers: report.consumers, processes: opts.processes }),
     ...(top ? ['', prose(`The api's CPU by the package nearest on the stack (\`--cpu-prof\`, a further ${PROFILE_SECONDS} s of the same load): ${top}.`)] : []),
     '',
   ].join('\n');
@@ -819,6 +854,7 @@ function whereTheTimeGoes(m: {
   http: Measured<HttpResult>;
   ceiling: Measured<PgbenchResult>;
   consumers: readonly string[];
+  processes: number;
 }): string {
   const outbox = m.consumers.length > 0 ? 1 : 0;
   const api = perTx(m.http.watched.cpu.api, m.http);
@@ -832,8 +868,8 @@ function whereTheTimeGoes(m: {
     : '';
   const lockBound = waits >= m.ceiling.result.clients / 2;
   return prose(
-    `Where the time goes: in the api. Its process spends ${api.toFixed(1)} ms of CPU per checkout, nearly all on its one JavaScript`,
-    `thread, so one process tops out near ${(1000 / api).toFixed(0)} checkouts/s whatever the database does; the database spends`,
+    `Where the time goes: in the api. ${m.processes === 1 ? 'Its process spends' : `Its ${m.processes} processes spend`} ${api.toFixed(1)} ms of CPU per checkout, nearly all on the`,
+    `JavaScript thread of the process serving it, so one process tops out near ${(1000 / api).toFixed(0)} checkouts/s whatever the database does${m.processes === 1 ? '' : ` (hence one process per core: \`KASSA_PROCESSES\`)`}; the database spends`,
     `${db.toFixed(1)} ms per checkout against ${sqlDb.toFixed(1)} ms for pgbench's same writes. Traced when this benchmark was written, the api`,
     `sends ${28 + outbox} statements (plus BEGIN and COMMIT) where ${15 + outbox} do the writing. The other 13: reads of the store, the catalogue`,
     'version, the pickup rules and the product tracking; replay checks for a slot hold and a payment under the order id the checkout',
@@ -851,7 +887,7 @@ function whereTheTimeGoes(m: {
     m.httpCpuMs > budget
       ? `On two cores shared by all three processes, ${(TARGET * 100).toFixed(0)}% of this ceiling needs a checkout to cost at most about ${budget.toFixed(1)} ms of CPU in total (api, database and load generator) against ${m.httpCpuMs.toFixed(1)} ms now:`
         + ' fewer round trips and less ORM work per statement, rather than more connections (a pool of 16 instead of 10 measured no better and a worse p99).'
-      : `The CPU per checkout (${m.httpCpuMs.toFixed(1)} ms in total) would allow ${(TARGET * 100).toFixed(0)}% of this ceiling on two cores (up to ${budget.toFixed(1)} ms); what holds the api back is its one thread.`,
+      : `The CPU per checkout (${m.httpCpuMs.toFixed(1)} ms in total) allows ${(TARGET * 100).toFixed(0)}% of this ceiling on two cores (up to ${budget.toFixed(1)} ms)${m.processes === 1 ? '; what holds the api back is its one thread' : ''}.`,
   );
 }
 
@@ -911,25 +947,37 @@ async function main(): Promise<void> {
     await api.stop();
     log(`seeded ${fixture.products.length} products, ${fixture.slots.length} slots; database ${database}`);
 
-    // 1. HTTP on PostgreSQL.
+    // 1. HTTP on PostgreSQL, the api run as this box would run it: one process per core.
     const counter = { n: 0 };
     let before = await writeCounts(url);
-    api = await startApi(pgEnv);
+    api = await startApi({ ...pgEnv, ...processesEnv(opts.processes) });
     const warm = await checkouts(api.port, fixture, opts, opts.warmup, counter);
     const measuredHttp = await watched(url, { api: api.pid }, () => checkouts(api.port, fixture, opts, opts.seconds, counter));
     const http: Measured<HttpResult> = { ...measuredHttp, transactions: measuredHttp.result.ok };
-    log(`HTTP on PostgreSQL: ${http.result.perSecond.toFixed(0)} checkouts/s, p50 ${http.result.p50.toFixed(1)} ms, p99 ${http.result.p99.toFixed(1)} ms, non-201: ${failuresText(http.result)}, other work: ${otherCores(http).toFixed(2)} cores`);
-    // Profiled apart from the measured window, so the profiler's own cost does not lower the number.
-    let profile: Array<{ category: string; share: number }> = [];
-    let profiled = 0;
-    if (opts.cpuProf) {
-      const file = join(tmpdir(), `kassa-checkout-${Date.now()}.cpuprofile`);
-      profiled = (await api.profile(file, () => checkouts(api.port, fixture, opts, PROFILE_SECONDS, counter))).ok;
-      profile = profileCategories(file);
-      log(`api CPU profile: ${file} (open in Chrome DevTools)`);
-    }
+    log(`HTTP on PostgreSQL, ${processesText(opts.processes)}: ${http.result.perSecond.toFixed(0)} checkouts/s, p50 ${http.result.p50.toFixed(1)} ms, p99 ${http.result.p99.toFixed(1)} ms, non-201: ${failuresText(http.result)}, other work: ${otherCores(http).toFixed(2)} cores`);
     await api.stop();
-    const httpRows = perTransaction(before, await writeCounts(url), warm.ok + http.result.ok + profiled);
+    const httpRows = perTransaction(before, await writeCounts(url), warm.ok + http.result.ok);
+
+    // 1b. One api process, for comparison, and the profile (taken in the process that serves).
+    let single: Measured<HttpResult> | undefined;
+    let profile: Array<{ category: string; share: number }> = [];
+    if (opts.processes > 1 || opts.cpuProf) {
+      api = await startApi(pgEnv);
+      await checkouts(api.port, fixture, opts, opts.warmup, counter);
+      if (opts.processes > 1) {
+        const measured = await watched(url, { api: api.pid }, () => checkouts(api.port, fixture, opts, opts.seconds, counter));
+        single = { ...measured, transactions: measured.result.ok };
+        log(`HTTP on PostgreSQL, one api process: ${single.result.perSecond.toFixed(0)} checkouts/s, p50 ${single.result.p50.toFixed(1)} ms, p99 ${single.result.p99.toFixed(1)} ms, non-201: ${failuresText(single.result)}`);
+      }
+      // Profiled apart from the measured window, so the profiler's own cost does not lower the number.
+      if (opts.cpuProf) {
+        const file = join(tmpdir(), `kassa-checkout-${Date.now()}.cpuprofile`);
+        await api.profile(file, () => checkouts(api.port, fixture, opts, PROFILE_SECONDS, counter));
+        profile = profileCategories(file);
+        log(`api CPU profile: ${file} (open in Chrome DevTools)`);
+      }
+      await api.stop();
+    }
 
     // 2. The ceiling, with the api stopped.
     const consumers = await orderPlacedConsumers(url);
@@ -962,7 +1010,7 @@ async function main(): Promise<void> {
       log(`HTTP on PGlite: ${pglite.perSecond.toFixed(0)} checkouts/s, p50 ${pglite.p50.toFixed(1)} ms, p99 ${pglite.p99.toFixed(1)} ms, non-201: ${failuresText(pglite)}`);
     }
 
-    const text = section({ opts, fixture, poolSize, http, ceiling, pglite, httpRows, sqlRows, profile, consumers });
+    const text = section({ opts, fixture, poolSize, http, single, ceiling, pglite, httpRows, sqlRows, profile, consumers });
     log(`\n${text}`);
     if (opts.write) {
       writeReadme(text);

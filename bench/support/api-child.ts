@@ -4,6 +4,7 @@
  * (`{ profile: 'start' }`, then `{ profile: 'stop', file }`), so a profile covers one window of
  * load and not booting or seeding.
  */
+import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
@@ -12,6 +13,15 @@ export async function serveApi(): Promise<void> {
   const { parseEnvironment } = await import('../../apps/api/src/config/environment');
   const { buildConfig } = await import('../../apps/api/src/config/kassa-config');
   const config = buildConfig(parseEnvironment(process.env));
+  if (config.http.processes > 1 && cluster.isPrimary) {
+    // KASSA_PROCESSES: this process becomes the cluster primary, as main.ts does; the workers
+    // run this same script and serve. Profiling needs the app in the process it talks to.
+    const { runProcesses } = await import('../../apps/api/src/cluster');
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+    const port = await runProcesses(config.http.processes, () => undefined);
+    process.send?.({ port });
+    return;
+  }
   const { app } = await createApp(config);
   closeOnSignals(app);
   // The parent is gone (crashed or killed): drain and exit like on SIGTERM.
@@ -36,5 +46,8 @@ export async function serveApi(): Promise<void> {
   });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
-  process.send?.({ port });
+  if (cluster.isWorker) {
+    const { reportListening } = await import('../../apps/api/src/cluster');
+    reportListening(port, '');
+  } else process.send?.({ port });
 }

@@ -24,9 +24,10 @@ export function reportListening(port: number, banner: string): void {
  * cores. Each worker is a full replica, as behind any load balancer: PostgreSQL rows decide who
  * delivers an outbox message or sends a notification, and Redis carries socket events between
  * workers. The first worker boots alone (migrations, first-start seeding), the rest after it
- * listens. A worker that dies is replaced; SIGTERM or SIGINT drains them all.
+ * listens. A worker that dies is replaced; SIGTERM or SIGINT drains them all. Answers the port
+ * they share.
  */
-export async function runProcesses(count: number, announce: (banner: string) => void): Promise<void> {
+export async function runProcesses(count: number, announce: (banner: string) => void): Promise<number> {
   let stopping = false;
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -72,4 +73,5 @@ export async function runProcesses(count: number, announce: (banner: string) => 
   const first = await start(0);
   await Promise.all(Array.from({ length: count - 1 }, (_, i) => start(i + 1)));
   announce(`${first.banner}\n  Processes:      ${count} (pids ${Object.values(cluster.workers ?? {}).map((w) => w?.process.pid).join(', ')})`);
+  return first.port;
 }
