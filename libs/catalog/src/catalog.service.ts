@@ -3,7 +3,7 @@ import { money, Money, sumMoney, VatRateBasisPoints } from '@kassa/shared';
 import { StoresService } from '@kassa/stores';
 import { CatalogError, CatalogErrorCode } from './catalog.errors';
 import { localDate } from './rules/local-date';
-import { LineRequest, priceLine, PricingCategory, PricingProblem, SalesChannel } from './rules/pricing';
+import { LineRequest, prepMinutesFor, priceLine, PricingCategory, PricingProblem, SalesChannel, unavailableReason } from './rules/pricing';
 import { CatalogSettingsService } from './catalog-settings.service';
 import { PricingCache } from './storefront/pricing-cache';
 
@@ -59,14 +59,7 @@ export class CatalogService {
    * `items.<i>.modifierOptionIds`; every bad line is listed. Store unknown: 404 STORE_NOT_FOUND.
    */
   async priceLines(storeId: string, lines: readonly LineRequest[], options: PriceLinesOptions = {}): Promise<PricedCart> {
-    const store = await this.stores.get(storeId);
-    const productIds = [...new Set(lines.map((l) => l.productId))];
-    const version = await this.settings.version(store.organisationId);
-    const [products, overrides] = await Promise.all([
-      this.pricing.productsOf(store.organisationId, version, productIds),
-      this.pricing.overridesOf(storeId, version, productIds),
-    ]);
-    const context = { today: localDate(new Date(), store.timezone), channel: options.channel };
+    const { store, products, overrides, context } = await this.pricingFor(storeId, lines, options);
     const problems: PricingProblem[] = [];
     const priced: PricedLine[] = [];
     lines.forEach((request, index) => {
@@ -91,5 +84,49 @@ export class CatalogService {
       throw CatalogError.refused(code, problems.map(({ field, reason }) => ({ field, reason })), summary);
     }
     return { storeId, currency: store.currency, lines: priced, total: sumMoney(priced.map((l) => l.lineTotal), store.currency) };
+  }
+
+  /**
+   * What a cart asks of the kitchen before its options are chosen (a storefront weighing pickup
+   * slots): units and preparation minutes, which options do not change. Quantities and
+   * availability are checked as in priceLines (422 INVALID_QUANTITY, PRODUCT_UNAVAILABLE); options
+   * are left to the checkout.
+   */
+  async kitchenLoad(storeId: string, lines: readonly LineRequest[], options: PriceLinesOptions = {}): Promise<{ items: number; kitchenMinutes: number }> {
+    const { products, overrides, context } = await this.pricingFor(storeId, lines, options);
+    const problems: Array<{ code: CatalogErrorCode; field: string; reason: string }> = [];
+    let items = 0;
+    let kitchenMinutes = 0;
+    lines.forEach((request, index) => {
+      if (!Number.isSafeInteger(request.quantity) || request.quantity < 1) {
+        problems.push({ code: CatalogErrorCode.INVALID_QUANTITY, field: `items.${index}.quantity`, reason: 'must be a whole number of at least 1' });
+        return;
+      }
+      const product = products.get(request.productId);
+      const unavailable = unavailableReason(product, overrides.get(request.productId), context);
+      if (unavailable || !product) {
+        problems.push({ code: CatalogErrorCode.PRODUCT_UNAVAILABLE, field: `items.${index}.productId`, reason: unavailable ?? 'does not exist' });
+        return;
+      }
+      items += request.quantity;
+      kitchenMinutes += prepMinutesFor(product, request.quantity);
+    });
+    if (problems.length > 0) {
+      const code = problems.some((p) => p.code === CatalogErrorCode.INVALID_QUANTITY) ? CatalogErrorCode.INVALID_QUANTITY : CatalogErrorCode.PRODUCT_UNAVAILABLE;
+      throw CatalogError.refused(code, problems.map(({ field, reason }) => ({ field, reason })), code === CatalogErrorCode.INVALID_QUANTITY ? 'Invalid quantity' : 'Some products cannot be sold');
+    }
+    return { items, kitchenMinutes };
+  }
+
+  private async pricingFor(storeId: string, lines: readonly LineRequest[], options: PriceLinesOptions) {
+    const store = await this.stores.get(storeId);
+    const productIds = [...new Set(lines.map((l) => l.productId))];
+    const version = await this.settings.version(store.organisationId);
+    const [products, overrides] = await Promise.all([
+      this.pricing.productsOf(store.organisationId, version, productIds),
+      this.pricing.overridesOf(storeId, version, productIds),
+    ]);
+    const context = { today: localDate(new Date(), store.timezone), channel: options.channel };
+    return { store, products, overrides, context };
   }
 }

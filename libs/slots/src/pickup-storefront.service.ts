@@ -48,10 +48,7 @@ export class PickupStorefrontService {
       const [productId, quantity] = pair.split(':');
       return { productId: productId.toLowerCase(), quantity: Number(quantity) };
     });
-    const priced = await this.catalog.priceLines(storeId, lines, { channel: 'online' });
-    return {
-      items: priced.lines.reduce((sum, line) => sum + line.quantity, 0),
-      kitchenMinutes: priced.lines.reduce((sum, line) => sum + line.prepMinutes, 0),
-    };
+    // Options are chosen later in the cart and change neither units nor kitchen time.
+    return this.catalog.kitchenLoad(storeId, lines, { channel: 'online' });
   }
 }

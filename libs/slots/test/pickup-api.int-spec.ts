@@ -65,6 +65,18 @@ describe('pickup API', () => {
     expect(catering.body.slots[0]).toMatchObject({ available: false, reason: 'full' });
   });
 
+  it('weighs a cart whose required choices are not made yet: options change neither units nor kitchen time', async () => {
+    const catalog = await kassa.http.get(`/api/v1/stores/${storeId}/catalog`).expect(200);
+    type Product = { id: string; available: boolean; soldOut: boolean; modifierGroups: Array<{ minSelections: number }> };
+    const products = (catalog.body.categories as Array<{ products: Product[] }>).flatMap((c) => c.products);
+    const latte = products.find((p) => p.available && !p.soldOut && p.modifierGroups.some((g) => g.minSelections > 0));
+    expect(latte).toBeDefined();
+    const two = await slotsFor(`date=${tomorrow}&items=${latte?.id}:2`);
+    expect(two.body.earliest).toBe(slotAt(tomorrow, '07:00'));
+    const nine = await slotsFor(`date=${tomorrow}&items=${latte?.id}:9`);
+    expect(nine.body.slots[0]).toMatchObject({ available: false, reason: 'full' });
+  });
+
   it('lets a day-specific rule and a holiday change the calendar', async () => {
     await kassa.http
       .post(`/api/v1/admin/stores/${storeId}/capacity-rules`)
