@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -96,7 +97,8 @@ function configureHttp(app: NestExpressApplication, config: KassaConfig): void {
   app.use(requireJsonBodies());
   // A catalogue CSV uploaded from the admin comes as JSON text and may be a few megabytes.
   app.use(`/${API_PREFIX}/admin/catalog/import`, express.json({ limit: '8mb' }));
-  app.use(express.json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  // The raw bytes stay on the request (as Nest's `rawBody: true` would keep them): payment webhooks verify signatures over them.
+  app.use(express.json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
   // body-parser reports malformed and oversized bodies here, before Nest's filters see a request.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
@@ -112,6 +114,10 @@ function configureHttp(app: NestExpressApplication, config: KassaConfig): void {
 }
 
 /** The react-admin console is a static build served at /admin, with client-side routes falling back to index.html. */
+function keepRawBody(request: IncomingMessage & { rawBody?: Buffer }, _response: ServerResponse, body: Buffer): void {
+  request.rawBody = body;
+}
+
 function serveAdmin(app: NestExpressApplication, dist: string): void {
   const index = join(dist, 'index.html');
   app.use('/admin', express.static(dist, { index: false, maxAge: '1h' }));

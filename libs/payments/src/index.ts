@@ -1,8 +1,8 @@
 export { PaymentsModule, PAYMENTS_ENTITIES } from './payments.module';
 export { PAYMENTS_OPTIONS } from './payments.options';
-export type { PaymentsOptions } from './payments.options';
+export type { KlarnaOptions, PaymentsOptions, StripeOptions, SwishOptions } from './payments.options';
 export { PaymentsService } from './payments.service';
 export { PaymentOutcomes } from './payment-outcomes';
 export { PaymentsError, PaymentsErrorCode } from './payments.errors';
 export { PAYMENT_METHODS, PAYMENT_STATUSES } from './payments.types';
-export type { PaymentListener, PaymentMethod, PaymentNextAction, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
+export type { PaymentLine, PaymentListener, PaymentMethod, PaymentNextAction, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';

@@ -187,4 +187,23 @@ export class PaymentLedger {
       'run',
     );
   }
+
+  /**
+   * Claims a provider's webhook event for this transaction; false when it was claimed before (a
+   * replay). A concurrent claim of the same event waits here until the first commits or rolls back.
+   */
+  async claimWebhookEvent(provider: string, eventId: string, eventType: string, paymentId: string | null): Promise<boolean> {
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `insert into payment_webhook_event (id, provider, event_id, event_type, payment_id, outcome, received_at)
+       values (?, ?, ?, ?, ?, 'received', clock_timestamp())
+       on conflict (provider, event_id) do nothing
+       returning id`,
+      [newId(), provider, eventId, eventType, paymentId],
+    );
+    return rows.length > 0;
+  }
+
+  async webhookOutcome(provider: string, eventId: string, outcome: string): Promise<void> {
+    await this.em.execute('update payment_webhook_event set outcome = ? where provider = ? and event_id = ?', [outcome, provider, eventId], 'run');
+  }
 }

@@ -38,6 +38,22 @@ export class PaymentOutcomes {
     return summary;
   }
 
+  /**
+   * The provider guaranteed the money, to be captured later: pending → authorized, then every
+   * listener's paymentAuthorized (or paymentCaptured when it has none). Authorized again is a no-op.
+   */
+  async authorized(paymentId: string, source: OutcomeSource): Promise<PaymentSummary> {
+    const moved = await this.ledger.move(paymentId, ['created', 'pending'], 'authorized', { ...this.referenceOf(source), nextAction: null }, source.method);
+    if (!moved) return this.settledAlready(paymentId, source, 'authorized', 'authorized');
+    await this.ledger.record(moved.row, { kind: 'authorized', from: moved.from, actor: source.actor, detail: source.detail ?? null });
+    const summary = summaryOf(moved.row);
+    for (const listener of this.listeners) {
+      if (listener.paymentAuthorized) await listener.paymentAuthorized(summary);
+      else await listener.paymentCaptured(summary);
+    }
+    return summary;
+  }
+
   /** The provider refused: pending → failed, then every listener's paymentFailed. */
   async failed(paymentId: string, source: OutcomeSource): Promise<PaymentSummary> {
     const moved = await this.ledger.move(paymentId, OPEN_STATUSES, 'failed', { ...this.referenceOf(source), nextAction: null }, source.method);
@@ -52,7 +68,7 @@ export class PaymentOutcomes {
   private async settledAlready(
     paymentId: string,
     source: OutcomeSource,
-    outcome: 'captured' | 'failed',
+    outcome: 'captured' | 'failed' | 'authorized',
     wanted: string,
   ): Promise<PaymentSummary> {
     const current = await this.ledger.byId(paymentId);

@@ -7,6 +7,11 @@ export enum PaymentsErrorCode {
   PAYMENT_NOT_IN_STORE = 'PAYMENT_NOT_IN_STORE',
   TEST_PAYMENTS_DISABLED = 'TEST_PAYMENTS_DISABLED',
   INVALID_PAYMENT = 'INVALID_PAYMENT',
+  PAYMENT_DECLINED = 'PAYMENT_DECLINED',
+  PAYMENT_PROVIDER_UNAVAILABLE = 'PAYMENT_PROVIDER_UNAVAILABLE',
+  PAYMENT_PROVIDER_NOT_CONFIGURED = 'PAYMENT_PROVIDER_NOT_CONFIGURED',
+  PAYMENT_WEBHOOK_INVALID = 'PAYMENT_WEBHOOK_INVALID',
+  PAYMENT_REFUND_TOO_LARGE = 'PAYMENT_REFUND_TOO_LARGE',
 }
 
 const STATUS: Record<PaymentsErrorCode, ErrorStatus> = {
@@ -16,6 +21,11 @@ const STATUS: Record<PaymentsErrorCode, ErrorStatus> = {
   [PaymentsErrorCode.PAYMENT_NOT_IN_STORE]: 409,
   [PaymentsErrorCode.TEST_PAYMENTS_DISABLED]: 404,
   [PaymentsErrorCode.INVALID_PAYMENT]: 422,
+  [PaymentsErrorCode.PAYMENT_DECLINED]: 402,
+  [PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE]: 502,
+  [PaymentsErrorCode.PAYMENT_PROVIDER_NOT_CONFIGURED]: 404,
+  [PaymentsErrorCode.PAYMENT_WEBHOOK_INVALID]: 400,
+  [PaymentsErrorCode.PAYMENT_REFUND_TOO_LARGE]: 422,
 };
 
 export class PaymentsError extends KassaError<PaymentsErrorCode> {
@@ -53,5 +63,35 @@ export class PaymentsError extends KassaError<PaymentsErrorCode> {
       `Invalid payment: ${details.map((d) => `${d.field}: ${d.reason}`).join('; ')}`,
       details,
     );
+  }
+
+  /** The provider refused the payment or the refund (card declined, Swish DECLINED); `reason` is the provider's code. */
+  static declined(method: string, reason: string): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.PAYMENT_DECLINED, `The ${method} payment was declined: ${reason}`, [
+      { field: 'payment', reason },
+    ]);
+  }
+
+  /** The provider timed out, answered 5xx, or refused our call; names no secret. */
+  static providerUnavailable(method: string, reason: string): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, `The ${method} provider could not be reached: ${reason}`);
+  }
+
+  static providerNotConfigured(method: string): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.PAYMENT_PROVIDER_NOT_CONFIGURED, `The ${method} provider is not configured on this server`);
+  }
+
+  /** A webhook or callback that does not prove it came from the provider; nothing was changed. */
+  static webhookInvalid(method: string, reason: string): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.PAYMENT_WEBHOOK_INVALID, `Rejected ${method} webhook: ${reason}`, [
+      { field: 'webhook', reason },
+    ]);
+  }
+
+  static refundTooLarge(paymentId: string, amount: number, refundable: number): PaymentsError {
+    const reason = `must be a whole number of minor units from 1 to ${refundable}`;
+    return new PaymentsError(PaymentsErrorCode.PAYMENT_REFUND_TOO_LARGE, `Cannot refund ${amount} of payment ${paymentId}: at most ${refundable} is left`, [
+      { field: 'amount', reason },
+    ]);
   }
 }

@@ -4,16 +4,23 @@ import { PaymentEvent } from './payment-event.entity';
 import { PaymentLedger } from './payment-ledger.repository';
 import { PaymentOutcomes } from './payment-outcomes';
 import { Payment } from './payment.entity';
+import { PaymentWebhookEvent } from './payment-webhook-event.entity';
 import { PAYMENTS_OPTIONS, PaymentsOptions } from './payments.options';
 import { PaymentsService } from './payments.service';
 import { InStorePaymentProvider } from './providers/in-store.provider';
 import { PAYMENT_PROVIDERS, PaymentProvider } from './providers/payment-provider';
 import { PaymentProviders } from './providers/payment-providers';
+import { KlarnaAuthorizeController, KlarnaConfigured } from './providers/klarna/klarna-authorize.controller';
+import { KlarnaProvider } from './providers/klarna/klarna.provider';
+import { StripeCardProvider } from './providers/stripe/stripe-card.provider';
+import { StripeConfigured, StripeWebhookController } from './providers/stripe/stripe-webhook.controller';
+import { SwishConfigured, SwishCallbackController } from './providers/swish/swish-callback.controller';
+import { SwishProvider } from './providers/swish/swish.provider';
 import { TestPaymentProvider } from './providers/test.provider';
 import { TestPaymentsController, TestPaymentsEnabled } from './test-payments.controller';
 
 /** Handed to the platform's ORM setup by the app. */
-export const PAYMENTS_ENTITIES = [Payment, PaymentEvent];
+export const PAYMENTS_ENTITIES = [Payment, PaymentEvent, PaymentWebhookEvent];
 
 @Module({})
 export class PaymentsModule {
@@ -23,22 +30,28 @@ export class PaymentsModule {
       module: PaymentsModule,
       global: true,
       imports: [MikroOrmModule.forFeature(PAYMENTS_ENTITIES)],
-      controllers: [TestPaymentsController],
+      controllers: [TestPaymentsController, StripeWebhookController, SwishCallbackController, KlarnaAuthorizeController],
       providers: [
         { provide: PAYMENTS_OPTIONS, useValue: options },
         PaymentLedger,
         PaymentOutcomes,
         TestPaymentProvider,
         InStorePaymentProvider,
+        StripeCardProvider,
+        SwishProvider,
+        KlarnaProvider,
         {
-          // One adapter per method; Swish, Klarna and card join this list.
+          // One adapter per method; each offers itself only when configured.
           provide: PAYMENT_PROVIDERS,
           useFactory: (...providers: PaymentProvider[]) => providers,
-          inject: [TestPaymentProvider, InStorePaymentProvider],
+          inject: [TestPaymentProvider, InStorePaymentProvider, SwishProvider, KlarnaProvider, StripeCardProvider],
         },
         PaymentProviders,
         PaymentsService,
         TestPaymentsEnabled,
+        StripeConfigured,
+        SwishConfigured,
+        KlarnaConfigured,
       ],
       exports: [PaymentsService, PaymentOutcomes],
     };

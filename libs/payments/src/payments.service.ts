@@ -44,7 +44,7 @@ export class PaymentsService {
       return summaryOf(raced);
     }
     await this.ledger.record(created, { kind: 'created', from: null, actor: SYSTEM });
-    const opened = await provider.start(created);
+    const opened = await provider.start(created, input);
     const started = await this.ledger.move(created.id, ['created'], 'pending', {
       nextAction: opened.nextAction,
       providerReference: opened.providerReference,
@@ -83,6 +83,43 @@ export class PaymentsService {
     const result = await this.providers.of(payment.method).refund(payment, amount, reason);
     return this.settle(payment, 'refunded', 'refunded', {
       changes: { refundedAmount: payment.amount, ...referenceOf(result.providerReference) },
+      amount,
+      actor: SYSTEM,
+      detail: { reason, ...result.detail },
+    });
+  }
+
+  /**
+   * Takes money a provider only authorized (Klarna: when the store accepts the order, or at
+   * hand-over): authorized → captured. Captured already is a no-op; PAYMENT_NOT_PENDING (409) otherwise.
+   */
+  async capture(paymentId: string): Promise<PaymentSummary> {
+    const payment = await this.locked(paymentId);
+    if (payment.status === 'captured') return summaryOf(payment);
+    const provider = this.providers.of(payment.method);
+    if (payment.status !== 'authorized' || !provider.capture) throw PaymentsError.notPending(paymentId, payment.status, 'captured');
+    const result = await provider.capture(payment);
+    return this.settle(payment, 'captured', 'captured', {
+      changes: referenceOf(result.providerReference),
+      actor: SYSTEM,
+      detail: result.detail,
+    });
+  }
+
+  /**
+   * Gives part of a captured payment back (a returned item): captured → partially_refunded, or
+   * refunded once nothing is left. PAYMENT_REFUND_TOO_LARGE (422) above what is still held,
+   * PAYMENT_NOT_PENDING (409) for a payment that took no money.
+   */
+  async refundPart(paymentId: string, amount: number, reason: string): Promise<PaymentSummary> {
+    const payment = await this.locked(paymentId);
+    if (payment.status !== 'captured' && payment.status !== 'partially_refunded') throw PaymentsError.notPending(paymentId, payment.status, 'refunded');
+    const refundable = payment.amount - payment.refundedAmount;
+    if (!Number.isSafeInteger(amount) || amount < 1 || amount > refundable) throw PaymentsError.refundTooLarge(paymentId, amount, refundable);
+    const result = await this.providers.of(payment.method).refund(payment, amount, reason);
+    const refundedAmount = payment.refundedAmount + amount;
+    return this.settle(payment, refundedAmount === payment.amount ? 'refunded' : 'partially_refunded', 'refunded', {
+      changes: { refundedAmount, ...referenceOf(result.providerReference) },
       amount,
       actor: SYSTEM,
       detail: { reason, ...result.detail },
@@ -149,7 +186,7 @@ export class PaymentsService {
   private async settle(
     payment: PaymentRow,
     to: PaymentStatus,
-    kind: 'cancelled' | 'refunded' | 'collected',
+    kind: 'cancelled' | 'refunded' | 'collected' | 'captured',
     how: { changes: PaymentChanges; amount?: number; actor: string; detail?: Record<string, unknown> },
   ): Promise<PaymentSummary> {
     const moved = await this.ledger.move(payment.id, [payment.status], to, how.changes);

@@ -25,11 +25,27 @@ export const PAYMENT_STATUSES: readonly PaymentStatus[] = [
 /** Statuses in which no money has moved yet: the payment can still be approved, declined or cancelled. */
 export const OPEN_STATUSES: readonly PaymentStatus[] = ['created', 'pending', 'authorized'];
 
-/** What the customer does next to pay. */
+export const PAYMENT_NEXT_ACTION_TYPES = ['test_approval', 'pay_in_store', 'stripe_payment', 'swish_app', 'swish_number', 'klarna_widget'] as const;
+export type PaymentNextActionType = (typeof PAYMENT_NEXT_ACTION_TYPES)[number];
+
+/**
+ * What the customer does next to pay. Only what the storefront needs and may see: a Stripe
+ * client secret or a Swish token is meant for the customer's browser or app, never a merchant secret.
+ */
 export interface PaymentNextAction {
-  readonly type: 'test_approval' | 'pay_in_store';
+  readonly type: PaymentNextActionType;
+  /** test_approval */
   readonly approveUrl?: string;
   readonly declineUrl?: string;
+  /** stripe_payment: confirm with Stripe.js (Payment Element) using these. */
+  readonly clientSecret?: string;
+  readonly publishableKey?: string;
+  /** swish_app: open `swish://paymentrequest?token=…` on the customer's phone. */
+  readonly token?: string;
+  /** klarna_widget: load Klarna's widget with this; then POST the authorization token to `authorizeUrl`. */
+  readonly clientToken?: string;
+  readonly sessionId?: string;
+  readonly authorizeUrl?: string;
 }
 
 export interface PaymentSummary {
@@ -55,13 +71,53 @@ export interface StartPayment {
   readonly currency: string;
   /** The same key for the same order returns the first payment. */
   readonly idempotencyKey: string;
+  /**
+   * Swish: the payer's mobile number (e-commerce: Swish asks that phone to pay). Without it
+   * Swish is m-commerce: the storefront opens the Swish app on the same device with the token.
+   */
+  readonly payerPhone?: string;
+  /** The order's lines; Klarna shows them to the customer (without them, one line for the whole order). */
+  readonly lines?: readonly PaymentLine[];
+}
+
+/** One order line as a provider (Klarna) wants it; amounts in minor units, VAT included. */
+export interface PaymentLine {
+  readonly name: string;
+  readonly quantity: number;
+  readonly unitPrice: number;
+  readonly totalAmount: number;
+  /** Basis points: 2500 is 25 %. */
+  readonly taxRate: number;
+  readonly totalTaxAmount: number;
 }
 
 /** Orders registers one at module init; called inside the transaction that settled the payment. */
 export interface PaymentListener {
   paymentCaptured(payment: PaymentSummary): Promise<void>;
   paymentFailed(payment: PaymentSummary): Promise<void>;
+  /**
+   * The provider guaranteed the money, to be captured later (Klarna: at acceptance or hand-over,
+   * through PaymentsService.capture). Without it, listeners hear paymentCaptured: for the order
+   * the payment is secured either way.
+   */
+  paymentAuthorized?(payment: PaymentSummary): Promise<void>;
 }
 
-export const PAYMENT_EVENT_KINDS = ['created', 'started', 'approved', 'declined', 'cancelled', 'refunded', 'collected'] as const;
+export const PAYMENT_EVENT_KINDS = [
+  'created',
+  'started',
+  'approved',
+  'declined',
+  'cancelled',
+  'refunded',
+  'collected',
+  /** The provider took money for a payment Kassa had already cancelled or failed; it was given back at once. */
+  'late_success_refunded',
+  /** One try to pay failed (a card declined); the payment stays open for another try. */
+  'attempt_failed',
+  /** The provider guaranteed the money (Klarna order created); captured later. */
+  'authorized',
+  /** Kassa captured authorized money (Klarna, at acceptance or hand-over). */
+  'captured',
+] as const;
 export type PaymentEventKind = (typeof PAYMENT_EVENT_KINDS)[number];

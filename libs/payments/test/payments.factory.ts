@@ -102,3 +102,21 @@ export class RecordingListener implements PaymentListener {
     if (this.throwOn === payment.id) throw new OrderExpiredError();
   }
 }
+
+/** Bodies no provider sends; every payment route must answer them with a 4xx ErrorBody, never a 500. */
+export const GARBAGE_BODIES: ReadonlyArray<{ readonly type: string; readonly body: string }> = [
+  { type: 'application/json', body: '{"id": "evt_' },
+  { type: 'application/json', body: '[1,2,3]' },
+  { type: 'application/json', body: '"hello"' },
+  { type: 'application/json', body: 'null' },
+  { type: 'application/json', body: '{"id": 42, "type": [], "data": {"object": "x"}, "__proto__": {"polluted": true}}' },
+  { type: 'application/x-www-form-urlencoded', body: 'id=x&status=PAID' },
+  { type: 'text/plain', body: 'PAID' },
+  { type: 'application/json', body: JSON.stringify({ id: 'ö'.repeat(400_000) }) },
+];
+
+/** Whether an answer is a client error with Kassa's error body. */
+export function isClientError(response: { status: number; body: unknown }): boolean {
+  const body = response.body as { statusCode?: unknown; code?: unknown; details?: unknown };
+  return response.status >= 400 && response.status < 500 && body.statusCode === response.status && typeof body.code === 'string' && Array.isArray(body.details);
+}

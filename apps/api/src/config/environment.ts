@@ -16,6 +16,10 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** Api processes sharing the port (node:cluster), e.g. one per core; above 1 needs DATABASE_URL and REDIS_URL. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  KASSA_PROCESSES = 1;
+
   @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
@@ -80,9 +84,70 @@ export class Environment {
   @IsOptional() @IsString()
   KASSA_ADMIN_DIST?: string;
 
+  @IsOptional() @IsString()
+  KASSA_STOREFRONT_DIST?: string;
+
   /** The `test` payment provider (approve/decline endpoints); defaults to on only for the embedded database. */
   @IsOptional() @Transform(toBool) @IsBoolean()
   KASSA_TEST_PAYMENTS?: boolean;
+
+  /** How long one call to a payment provider (Stripe, Swish) may take before it counts as failed. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  KASSA_PAYMENT_TIMEOUT_MS = 10000;
+
+  /** Card payments through Stripe: all three keys together enable the `card` method. */
+  @IsOptional() @Matches(/^(sk|rk)_[A-Za-z0-9_]+$/, { message: 'must be a Stripe secret key (sk_…)' })
+  STRIPE_SECRET_KEY?: string;
+
+  @IsOptional() @Matches(/^pk_[A-Za-z0-9_]+$/, { message: 'must be a Stripe publishable key (pk_…)' })
+  STRIPE_PUBLISHABLE_KEY?: string;
+
+  @IsOptional() @Matches(/^whsec_[A-Za-z0-9_]+$/, { message: 'must be a Stripe webhook signing secret (whsec_…)' })
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  /** Only for tests and local fakes; defaults to Stripe's own API. */
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
+  STRIPE_API_URL?: string;
+
+  /** Swish Commerce API v2: SWISH_API_URL, SWISH_PAYEE_ALIAS, SWISH_CALLBACK_URL and a certificate enable the `swish` method. */
+  @IsOptional() @Matches(/^https:\/\/[^/\s]+/, { message: 'must be an https:// URL' })
+  SWISH_API_URL?: string;
+
+  @IsOptional() @Matches(/^\d{10}$/, { message: 'must be the 10-digit Swish number of the merchant' })
+  SWISH_PAYEE_ALIAS?: string;
+
+  /** Public base URL Swish calls back on (https in production); /api/v1/payments/swish/callback is appended. */
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
+  SWISH_CALLBACK_URL?: string;
+
+  @IsOptional() @IsString()
+  SWISH_CERT_PATH?: string;
+
+  @IsOptional() @IsString()
+  SWISH_KEY_PATH?: string;
+
+  @IsOptional() @IsString()
+  SWISH_CA_PATH?: string;
+
+  @IsOptional() @IsString()
+  SWISH_P12_PATH?: string;
+
+  @IsOptional() @IsString()
+  SWISH_P12_PASSPHRASE?: string;
+
+  /** Klarna Payments: SE playground or production API base, with the merchant's API credentials; all three enable the `klarna` method. */
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
+  KLARNA_API_URL?: string;
+
+  @IsOptional() @IsString()
+  KLARNA_USERNAME?: string;
+
+  @IsOptional() @IsString()
+  KLARNA_PASSWORD?: string;
+
+  /** When authorized Klarna money is captured: when the store accepts the order, or at hand-over. */
+  @IsIn(['accept', 'handover'])
+  KLARNA_CAPTURE_ON = 'handover';
 
   /** Minutes after the pickup window before a ready order that nobody collected becomes a no-show. */
   @Transform(toInt) @IsInt() @Min(0) @Max(10080)
@@ -157,13 +222,29 @@ export function parseEnvironment(raw: Record<string, string | undefined>): Envir
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(present[e.property] ?? '')}: ${Object.values(e.constraints ?? {}).map((m) => m.replace(`${e.property} `, '')).join(', ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const notificationProblems = [
+  const pairedProblems = [
     env.SMTP_URL && env.SMTP_HOST ? '  SMTP_URL, SMTP_HOST: set one of them, not both' : null,
     (env.SMTP_URL || env.SMTP_HOST) && !env.SMTP_FROM ? '  SMTP_FROM: must be set (the sender address) when SMTP_URL or SMTP_HOST is set' : null,
     !env.ELKS_USERNAME !== !env.ELKS_PASSWORD ? '  ELKS_USERNAME, ELKS_PASSWORD: set both or neither' : null,
     !env.TWILIO_ACCOUNT_SID !== !env.TWILIO_AUTH_TOKEN ? '  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: set both or neither' : null,
   ].filter((line): line is string => line !== null);
-  if (notificationProblems.length > 0) throw new Error(`Invalid configuration:\n${notificationProblems.join('\n')}`);
+  const stripeKeys = [env.STRIPE_SECRET_KEY, env.STRIPE_PUBLISHABLE_KEY, env.STRIPE_WEBHOOK_SECRET].filter(Boolean).length;
+  if (stripeKeys !== 0 && stripeKeys !== 3) {
+    pairedProblems.push('  STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET: set all three or none');
+  }
+  const swishSet = [env.SWISH_API_URL, env.SWISH_PAYEE_ALIAS, env.SWISH_CALLBACK_URL].filter(Boolean).length;
+  const swishCert = env.SWISH_P12_PATH || (env.SWISH_CERT_PATH && env.SWISH_KEY_PATH);
+  if ((swishSet !== 0 || swishCert) && (swishSet !== 3 || !swishCert)) {
+    pairedProblems.push('  SWISH_API_URL, SWISH_PAYEE_ALIAS, SWISH_CALLBACK_URL, SWISH_CERT_PATH+SWISH_KEY_PATH (or SWISH_P12_PATH): set all or none');
+  }
+  const klarnaSet = [env.KLARNA_API_URL, env.KLARNA_USERNAME, env.KLARNA_PASSWORD].filter(Boolean).length;
+  if (klarnaSet !== 0 && klarnaSet !== 3) pairedProblems.push('  KLARNA_API_URL, KLARNA_USERNAME, KLARNA_PASSWORD: set all three or none');
+  if (env.KASSA_PROCESSES > 1 && (!env.DATABASE_URL || !env.REDIS_URL)) {
+    // The embedded database lives in one process, and without Redis a station connected to one
+    // worker would miss what another emits.
+    pairedProblems.push('  KASSA_PROCESSES: above 1 needs DATABASE_URL and REDIS_URL');
+  }
+  if (pairedProblems.length > 0) throw new Error(`Invalid configuration:\n${pairedProblems.join('\n')}`);
   if (env.DATABASE_URL && !env.JWT_SECRET) {
     throw new Error('Invalid configuration:\n  JWT_SECRET: must be set (32+ characters) when DATABASE_URL is set; only the embedded mode generates one');
   }

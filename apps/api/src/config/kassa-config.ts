@@ -14,11 +14,14 @@ export interface KassaConfig {
   readonly http: {
     readonly port: number;
     readonly host: string;
+    /** Api processes sharing the port; 1 runs the api in this process. */
+    readonly processes: number;
     readonly corsOrigins: '*' | string[];
     readonly bodyLimit: string;
     /** A hop count (`1`), or addresses/names Express understands (`loopback`, `uniquelocal`, CIDRs). */
     readonly trustProxy?: number | string;
     readonly adminDist: string;
+    readonly storefrontDist: string;
   };
   readonly logLevel: string;
   readonly platform: PlatformOptions;
@@ -56,10 +59,12 @@ export function buildConfig(env: Environment): KassaConfig {
     http: {
       port: env.PORT,
       host: env.HOST,
+      processes: env.KASSA_PROCESSES,
       corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       bodyLimit: env.BODY_LIMIT,
       trustProxy: env.TRUST_PROXY && /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
       adminDist: resolve(env.KASSA_ADMIN_DIST ?? 'admin/dist'),
+      storefrontDist: resolve(env.KASSA_STOREFRONT_DIST ?? 'apps/storefront/dist'),
     },
     logLevel: env.LOG_LEVEL,
     embedded: !env.DATABASE_URL,
@@ -88,9 +93,49 @@ export function buildConfig(env: Environment): KassaConfig {
       noShowGraceMinutes: env.KASSA_NO_SHOW_GRACE_MINUTES,
     },
     printing: { offlineAlertSeconds: env.KASSA_PRINTER_ALERT_SECONDS },
-    payments: { testPayments: env.KASSA_TEST_PAYMENTS ?? !env.DATABASE_URL },
+    payments: paymentsOptions(env),
     notifications: notificationsOptions(env),
     firstStart: { adminEmail: env.KASSA_ADMIN_EMAIL, adminPassword: env.KASSA_ADMIN_PASSWORD },
+  };
+}
+
+function paymentsOptions(env: Environment): PaymentsOptions {
+  return {
+    testPayments: env.KASSA_TEST_PAYMENTS ?? !env.DATABASE_URL,
+    stripe:
+      env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: env.STRIPE_SECRET_KEY,
+            publishableKey: env.STRIPE_PUBLISHABLE_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+            apiUrl: env.STRIPE_API_URL,
+            timeoutMs: env.KASSA_PAYMENT_TIMEOUT_MS,
+          }
+        : undefined,
+    swish:
+      env.SWISH_API_URL && env.SWISH_PAYEE_ALIAS && env.SWISH_CALLBACK_URL && (env.SWISH_P12_PATH || (env.SWISH_CERT_PATH && env.SWISH_KEY_PATH))
+        ? {
+            apiUrl: env.SWISH_API_URL,
+            payeeAlias: env.SWISH_PAYEE_ALIAS,
+            callbackBaseUrl: env.SWISH_CALLBACK_URL.replace(/\/+$/, ''),
+            certPath: env.SWISH_CERT_PATH,
+            keyPath: env.SWISH_KEY_PATH,
+            caPath: env.SWISH_CA_PATH,
+            p12Path: env.SWISH_P12_PATH,
+            p12Passphrase: env.SWISH_P12_PASSPHRASE,
+            timeoutMs: env.KASSA_PAYMENT_TIMEOUT_MS,
+          }
+        : undefined,
+    klarna:
+      env.KLARNA_API_URL && env.KLARNA_USERNAME && env.KLARNA_PASSWORD
+        ? {
+            apiUrl: env.KLARNA_API_URL,
+            username: env.KLARNA_USERNAME,
+            password: env.KLARNA_PASSWORD,
+            captureOn: env.KLARNA_CAPTURE_ON === 'accept' ? 'accept' : 'handover',
+            timeoutMs: env.KASSA_PAYMENT_TIMEOUT_MS,
+          }
+        : undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { PaymentMethod, PaymentNextAction } from '../payments.types';
+import type { PaymentMethod, PaymentNextAction, StartPayment } from '../payments.types';
 import type { PaymentRow } from '../payment-ledger.repository';
 
 /** What a provider answers when a payment opens with it. */
@@ -24,12 +24,14 @@ export interface PaymentProvider {
   readonly method: PaymentMethod;
   /** Whether a store can start payments with this method now. */
   offeredAt(storeId: string): boolean | Promise<boolean>;
-  /** Opens the payment (status created) with the provider; it becomes pending. */
-  start(payment: PaymentRow): Promise<ProviderStart>;
+  /** Opens the payment (status created) with the provider; it becomes pending. `input` carries what only some providers use (the payer's phone). */
+  start(payment: PaymentRow, input?: StartPayment): Promise<ProviderStart>;
   /** Drops a payment no money has moved for yet (created, pending, authorized). */
   cancel(payment: PaymentRow, reason: string): Promise<ProviderResult>;
   /** Gives `amount` of a captured payment back; resolves once the provider accepted it. */
   refund(payment: PaymentRow, amount: number, reason: string): Promise<ProviderResult>;
+  /** Takes authorized money (Klarna); providers that capture at once have none. */
+  capture?(payment: PaymentRow): Promise<ProviderResult>;
 }
 
 /** Every registered adapter, as the module lists them. */

@@ -5,7 +5,7 @@ export interface FieldProblem {
 }
 
 /** HTTP statuses a domain error may map to. Anything else is a bug, not a domain outcome. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 502 | 503;
 
 /**
  * Base of every error a lib throws on purpose. Libs subclass it with their own code enum and an
