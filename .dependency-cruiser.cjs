@@ -41,7 +41,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    // The storefront's Vite config is build tooling, like admin/ (not cruised): vite resolves only as ESM.
+    exclude: { path: '(^|/)(node_modules|dist)/|^apps/storefront/vite\\.config\\.ts$' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },

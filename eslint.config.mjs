@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', 'admin/dist/**', 'coverage/**', 'test-results/**', 'data/**'] },
+  { ignores: ['**/node_modules/**', 'dist/**', 'admin/dist/**', 'apps/storefront/dist/**', 'coverage/**', 'test-results/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,7 +31,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['admin/src/**/*.{ts,tsx}', 'test/browser/**/*.mjs'],
+    files: ['admin/src/**/*.{ts,tsx}', 'apps/storefront/src/**/*.ts', 'test/browser/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

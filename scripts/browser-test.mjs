@@ -2,7 +2,7 @@
 // Runs the browser tests in test/browser/*.browser-test.mjs in Debian's Chromium against a
 // freshly started Kassa API (empty data dir, known admin credentials), then stops the API.
 // Set KASSA_BROWSER_BASE_URL (with KASSA_ADMIN_EMAIL and KASSA_ADMIN_PASSWORD) to test a server
-// that is already running instead.
+// that is already running instead. Arguments pick files by name: `npm run test:browser -- storefront`.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -134,7 +134,10 @@ const waitForHealth = async (baseUrl, isRunning) => {
 };
 
 const loadTests = async () => {
-  const files = (await readdir(testDir)).filter((name) => name.endsWith('.browser-test.mjs')).sort();
+  const only = process.argv.slice(2);
+  const files = (await readdir(testDir))
+    .filter((name) => name.endsWith('.browser-test.mjs') && (only.length === 0 || only.some((part) => name.includes(part))))
+    .sort();
   const tests = [];
   for (const file of files) {
     const module = await import(pathToFileURL(path.join(testDir, file)).href);

@@ -106,6 +106,7 @@ function configureHttp(app: NestExpressApplication, config: KassaConfig): void {
     res.status(body.statusCode).json(body);
   });
   serveAdmin(app, config.http.adminDist);
+  serveStorefront(app, config.http.storefrontDist);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(kassaValidationPipe());
   app.useGlobalFilters(new KassaExceptionFilter());
@@ -113,11 +114,11 @@ function configureHttp(app: NestExpressApplication, config: KassaConfig): void {
   setupOpenApi(app);
 }
 
-/** The react-admin console is a static build served at /admin, with client-side routes falling back to index.html. */
 function keepRawBody(request: IncomingMessage & { rawBody?: Buffer }, _response: ServerResponse, body: Buffer): void {
   request.rawBody = body;
 }
 
+/** The react-admin console is a static build served at /admin, with client-side routes falling back to index.html. */
 function serveAdmin(app: NestExpressApplication, dist: string): void {
   const index = join(dist, 'index.html');
   app.use('/admin', express.static(dist, { index: false, maxAge: '1h' }));
@@ -129,6 +130,32 @@ function serveAdmin(app: NestExpressApplication, dist: string): void {
     }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
+  });
+}
+
+/** Paths the api itself answers; the storefront never shadows them. */
+const NOT_STOREFRONT = /^\/(api|admin|health|metrics|socket\.io)(\/|$)/;
+/** A client route (`/`, `/checkout`, `/orders/<id>`) has no file extension; a missing asset stays a 404. */
+const CLIENT_ROUTE = /^[^.]*$/;
+
+/**
+ * The reference storefront is a static build served at /, with its client routes (such as the
+ * `/orders/<id>?token=…` status page the confirmation e-mail links to) falling back to index.html.
+ */
+function serveStorefront(app: NestExpressApplication, dist: string): void {
+  const index = join(dist, 'index.html');
+  const assets = express.static(dist, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (NOT_STOREFRONT.test(req.path)) return next();
+    assets(req, res, () => {
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !CLIENT_ROUTE.test(req.path)) return next();
+      if (!existsSync(index)) {
+        res.status(503).json(errorBody(503, 'STOREFRONT_NOT_BUILT', 'The storefront is not built; run `npm run build:storefront`'));
+        return;
+      }
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
   });
 }
 

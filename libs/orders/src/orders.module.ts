@@ -19,6 +19,7 @@ import { OrdersAdminController } from './orders-admin.controller';
 import { ORDERS_OPTIONS, OrdersOptions } from './orders.options';
 import { OrdersService, SYSTEM } from './orders.service';
 import { StorefrontOrdersController } from './storefront-orders.controller';
+import { StorefrontPaymentMethodsController } from './storefront-payment-methods.controller';
 
 /** Handed to the platform's ORM setup by the app. */
 export const ORDERS_ENTITIES = [Order, OrderLine, OrderTransition, OrderNumber, IdempotencyKey];
@@ -34,7 +35,7 @@ export class OrdersModule implements OnModuleInit {
     return {
       module: OrdersModule,
       imports: [MikroOrmModule.forFeature(ORDERS_ENTITIES), StoresModule, CatalogModule, InventoryModule, SlotsModule],
-      controllers: [StorefrontOrdersController, OrdersAdminController],
+      controllers: [StorefrontOrdersController, StorefrontPaymentMethodsController, OrdersAdminController],
       providers: [
         { provide: ORDERS_OPTIONS, useValue: options },
         OrdersService,
