@@ -284,8 +284,12 @@ export class OrdersService {
         await this.inventory.commit(order.id);
         order.holdExpiresAt = null;
         return;
+      case 'accept':
+        if (order.paymentId) await this.payments.captureAt(order.paymentId, 'accept');
+        return;
       case 'hand_over':
         if (order.paymentMethod === 'in_store' && order.paymentId) await this.payments.collectInStore(order.paymentId, actor.id ?? 'system');
+        else if (order.paymentId) await this.payments.captureAt(order.paymentId, 'handover');
         return;
       case 'cancel':
       case 'expire':

@@ -37,6 +37,10 @@ describe('checkout refusals', () => {
     expect(both.details).toEqual([{ field: 'pickup', reason: expect.stringContaining('not both') }]);
     const method = await refused({ ...checkoutBody(storeId, bun.id), payment: { method: 'bitcoin' } }, 400);
     expect(method.details.map((d: { field: string }) => d.field)).toContain('payment.method');
+    const payerForTest = await refused({ ...checkoutBody(storeId, bun.id), payment: { method: 'test', payerPhone: '070-123 45 67' } }, 400);
+    expect(payerForTest.details).toEqual([{ field: 'payment.payerPhone', reason: 'is only used with the swish method' }]);
+    const badPayer = await refused({ ...checkoutBody(storeId, bun.id), payment: { method: 'swish', payerPhone: '12' } }, 400);
+    expect(badPayer.details).toEqual([{ field: 'payment.payerPhone', reason: expect.any(String) }]);
   });
 
   it('names the product that is out of stock (409 OUT_OF_STOCK) and holds nothing', async () => {

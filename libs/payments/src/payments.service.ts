@@ -107,6 +107,19 @@ export class PaymentsService {
   }
 
   /**
+   * The order reached `moment`: an authorized payment whose provider captures then is captured
+   * now (Klarna with KLARNA_CAPTURE_ON). Anything else — captured already, paid in store, a
+   * provider that captures at once or at the other moment — is left as it is.
+   */
+  async captureAt(paymentId: string, moment: 'accept' | 'handover'): Promise<PaymentSummary | null> {
+    const current = isUuid(paymentId) ? await this.ledger.byId(paymentId) : null;
+    if (!current || current.status !== 'authorized') return null;
+    const provider = this.providers.of(current.method);
+    if (!provider.capture || (provider.captureOn ?? 'handover') !== moment) return null;
+    return this.capture(paymentId);
+  }
+
+  /**
    * Gives part of a captured payment back (a returned item): captured → partially_refunded, or
    * refunded once nothing is left. PAYMENT_REFUND_TOO_LARGE (422) above what is still held,
    * PAYMENT_NOT_PENDING (409) for a payment that took no money.

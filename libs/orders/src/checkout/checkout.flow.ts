@@ -3,8 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogService, PricedCart } from '@kassa/catalog';
 import { InventoryService } from '@kassa/inventory';
-import { PaymentsService, PaymentSummary } from '@kassa/payments';
-import { CommonError, FieldProblem, isEmailAddress, KassaError, localDateTime, normalisePhone, vatBreakdown } from '@kassa/shared';
+import { PaymentLine, PaymentsService, PaymentSummary } from '@kassa/payments';
+import { CommonError, FieldProblem, isEmailAddress, KassaError, localDateTime, normalisePhone, vatBreakdown, vatOfGross } from '@kassa/shared';
 import { SlotHoldResult, SlotsService } from '@kassa/slots';
 import { StoresService } from '@kassa/stores';
 import { CheckoutDto } from '../dto/checkout.dto';
@@ -41,6 +41,8 @@ interface Checkout {
   readonly key: string;
   readonly organisationId: string;
   readonly timeZone: string;
+  /** Swish e-commerce: the number Swish asks to pay, E.164. */
+  readonly payerPhone: string | null;
   cart?: PricedCart;
   items?: number;
   kitchenMinutes?: number;
@@ -72,6 +74,7 @@ export class CheckoutFlow {
   async place(rawKey: string | undefined, request: CheckoutDto): Promise<CheckoutAnswer> {
     const key = IdempotencyKeys.check(rawKey);
     const customer = customerOf(request);
+    const payerPhone = payerPhoneOf(request);
     const pickupProblem = pickupProblemOf(request);
     if (pickupProblem) throw CommonError.validation([pickupProblem]);
 
@@ -79,7 +82,7 @@ export class CheckoutFlow {
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body, orderId: null, replayed: true };
 
     const store = await this.stores.get(request.storeId);
-    const checkout: Checkout = { orderId: randomUUID(), request, key, organisationId: store.organisationId, timeZone: store.timezone };
+    const checkout: Checkout = { orderId: randomUUID(), request, key, organisationId: store.organisationId, timeZone: store.timezone, payerPhone };
     await runFlow('checkout', this.steps(), checkout, this.logger);
     const { order, lines } = await this.record(checkout, customer);
     const body = JSON.stringify(customerView(order, lines, checkout.payment ?? null, this.orders.signer.orderToken(order.id), store.timezone));
@@ -131,6 +134,8 @@ export class CheckoutFlow {
             amount: c.cart?.total.amount ?? 0,
             currency: c.cart?.currency ?? 'SEK',
             idempotencyKey: c.key,
+            lines: c.cart ? paymentLinesOf(c.cart, c.request.locale) : undefined,
+            ...(c.payerPhone ? { payerPhone: c.payerPhone } : {}),
           });
         },
         undo: async (c) => {
@@ -227,6 +232,28 @@ function pickupProblemOf(request: CheckoutDto): FieldProblem | null {
   if (slotStart !== undefined && asap === true) return { field: 'pickup', reason: 'give either slotStart or asap, not both' };
   if (slotStart === undefined && asap !== true) return { field: 'pickup', reason: 'must have a slotStart or asap: true' };
   return null;
+}
+
+/** Swish's payer number, in E.164; only Swish asks for one. */
+function payerPhoneOf(request: CheckoutDto): string | null {
+  const raw = request.payment.payerPhone?.trim() || null;
+  if (raw === null) return null;
+  if (request.payment.method !== 'swish') throw CommonError.validation([{ field: 'payment.payerPhone', reason: 'is only used with the swish method' }]);
+  const outcome = normalisePhone(raw);
+  if (!outcome.ok) throw CommonError.validation([{ field: 'payment.payerPhone', reason: outcome.reason }]);
+  return outcome.e164;
+}
+
+/** The cart as a provider shows it to the customer (Klarna): names in the order's language, VAT per line. */
+function paymentLinesOf(cart: PricedCart, locale: string | undefined): PaymentLine[] {
+  return cart.lines.map((line) => ({
+    name: locale === 'en' ? line.nameEn : line.nameSv,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice.amount,
+    totalAmount: line.lineTotal.amount,
+    taxRate: line.vatRate,
+    totalTaxAmount: vatOfGross(line.lineTotal, line.vatRate).amount,
+  }));
 }
 
 /** A name and at least one contact the customer gave; the phone in E.164. */

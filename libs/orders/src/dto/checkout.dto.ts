@@ -82,6 +82,15 @@ export class CheckoutPaymentDto {
   @ApiProperty({ enum: PAYMENT_METHODS, example: 'test' })
   @IsIn([...PAYMENT_METHODS], { message: `must be one of ${PAYMENT_METHODS.join(', ')}` })
   method!: PaymentMethod;
+
+  @ApiPropertyOptional({
+    example: '070-123 45 67',
+    description: 'Swish only: the mobile number Swish asks to pay (e-commerce). Without it the answer carries a token to open the Swish app on this device.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  payerPhone?: string;
 }
 
 export class CheckoutDto {

@@ -32,6 +32,8 @@ export interface PaymentProvider {
   refund(payment: PaymentRow, amount: number, reason: string): Promise<ProviderResult>;
   /** Takes authorized money (Klarna); providers that capture at once have none. */
   capture?(payment: PaymentRow): Promise<ProviderResult>;
+  /** When an authorized payment is captured: the store accepting the order, or its hand-over. */
+  readonly captureOn?: 'accept' | 'handover' | null;
 }
 
 /** Every registered adapter, as the module lists them. */
