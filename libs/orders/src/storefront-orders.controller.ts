@@ -11,10 +11,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Transactional } from '@mikro-orm/core';
+import { MikroORM, Transactional } from '@mikro-orm/core';
+import type { ProviderStart } from '@kassa/payments';
 import type { Request, Response } from 'express';
 import { ErrorBody, Public } from '@kassa/shared';
-import { CheckoutFlow } from './checkout/checkout.flow';
+import { CheckoutAnswer, CheckoutFlow } from './checkout/checkout.flow';
 import { CheckoutDto } from './dto/checkout.dto';
 import { OrderResponse, PickupPassResponse } from './dto/order-response.dto';
 import { OrderViews } from './order-views.service';
@@ -31,6 +32,7 @@ export class StorefrontOrdersController {
     private readonly checkoutFlow: CheckoutFlow,
     private readonly orders: OrdersService,
     private readonly views: OrderViews,
+    private readonly orm: MikroORM,
   ) {}
 
   @Post()
@@ -46,17 +48,35 @@ export class StorefrontOrdersController {
   @ApiCreatedResponse({ type: OrderResponse, headers: { 'Idempotent-Replayed': { description: '`true` when this is the answer of an earlier request' } } })
   @ApiConflictResponse({ type: ErrorBody, description: 'SLOT_FULL, OUT_OF_STOCK (names the line), IDEMPOTENCY_KEY_IN_USE' })
   @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'PRODUCT_UNAVAILABLE, STORE_CLOSED, SLOT_TOO_EARLY, IDEMPOTENCY_KEY_REUSED, PAYMENT_METHOD_UNAVAILABLE …' })
-  @Transactional()
   async checkout(
     @Headers('idempotency-key') key: string | undefined,
     @Body() body: CheckoutDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const answer = await this.checkoutFlow.place(key, body);
+    const answer = await this.placeAndPay(key, body);
     response.type('application/json');
     response.location(`/api/v1/orders/${answer.orderId}`);
     if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return answer.body;
+  }
+
+  /**
+   * The checkout's transactions: the order is placed in one; a payment provider reached over the
+   * network is asked only after that commits, and its answer is recorded in a second (or, if it
+   * failed, the order is called off in one and the error answered).
+   */
+  private async placeAndPay(key: string | undefined, body: CheckoutDto): Promise<CheckoutAnswer> {
+    const placed = await this.orm.em.transactional(() => this.checkoutFlow.place(key, body));
+    if ('answer' in placed) return placed.answer;
+    const { pending } = placed;
+    let opened: ProviderStart;
+    try {
+      opened = await this.checkoutFlow.contact(pending);
+    } catch (error) {
+      await this.orm.em.transactional(() => this.checkoutFlow.abandon(pending, error));
+      throw error;
+    }
+    return this.orm.em.transactional(() => this.checkoutFlow.finish(pending, opened));
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { FieldProblem, isUuid } from '@kassa/shared';
 import { PaymentChanges, PaymentLedger, PaymentRow, summaryOf } from './payment-ledger.repository';
 import { PaymentsError } from './payments.errors';
 import { OPEN_STATUSES, PaymentMethod, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
+import type { ProviderResult, ProviderStart } from './providers/payment-provider';
 import { PaymentProviders } from './providers/payment-providers';
 
 const SYSTEM = 'system';
@@ -26,25 +27,57 @@ export class PaymentsService {
   ) {}
 
   /**
-   * Opens a payment for an order with the method's provider; it comes back pending with what the
-   * customer does next. The same idempotencyKey for the same order returns the first payment.
-   * PAYMENT_METHOD_UNAVAILABLE (422) when the store does not offer the method.
+   * Opens a payment for an order with the method's provider, all in the caller's transaction; it
+   * comes back pending with what the customer does next. A remote provider is called while that
+   * transaction holds whatever it holds: a checkout uses open → contact → opened instead.
    */
   async start(input: StartPayment): Promise<PaymentSummary> {
+    const { payment, remote } = await this.open(input);
+    if (!remote) return payment;
+    return this.opened(payment.id, await this.contact(payment.id, input));
+  }
+
+  /**
+   * Records a payment for an order (status created). A provider that answers in this process
+   * (test, in store) is started right away and the payment comes back pending; for one that is
+   * reached over the network (`remote`) the payment stays created, and the caller contacts it
+   * after committing — no row locks are held across a provider's answer — then records what it
+   * said with `opened`. The same idempotencyKey for the same order returns the first payment.
+   * PAYMENT_METHOD_UNAVAILABLE (422) when the store does not offer the method.
+   */
+  async open(input: StartPayment): Promise<{ payment: PaymentSummary; remote: boolean }> {
     const problems = startProblems(input);
     if (problems.length > 0) throw PaymentsError.invalid(problems);
     const replay = await this.ledger.byIdempotencyKey(input.orderId, input.idempotencyKey);
-    if (replay) return summaryOf(replay);
+    if (replay) return { payment: summaryOf(replay), remote: replay.status === 'created' };
     const provider = await this.providers.offered(input.storeId, input.method);
     const created = await this.ledger.insert(input);
     if (!created) {
       // A concurrent start with the same key committed first.
       const raced = await this.ledger.byIdempotencyKey(input.orderId, input.idempotencyKey);
       if (!raced) throw PaymentsError.notFound(input.idempotencyKey);
-      return summaryOf(raced);
+      return { payment: summaryOf(raced), remote: raced.status === 'created' };
     }
     await this.ledger.record(created, { kind: 'created', from: null, actor: SYSTEM });
-    const opened = await provider.start(created, input);
+    if (provider.remote) return { payment: summaryOf(created), remote: true };
+    return { payment: await this.markStarted(created, await provider.start(created, input)), remote: false };
+  }
+
+  /** Outside any transaction: asks the provider to open a created payment. Its errors (PAYMENT_PROVIDER_UNAVAILABLE, PAYMENT_DECLINED) pass through. */
+  async contact(paymentId: string, input: StartPayment): Promise<ProviderStart> {
+    const payment = isUuid(paymentId) ? await this.ledger.byId(paymentId) : null;
+    if (!payment) throw PaymentsError.notFound(paymentId);
+    return this.providers.of(payment.method).start(payment, input);
+  }
+
+  /** In a transaction after `contact`: the created payment becomes pending with what the provider answered. */
+  async opened(paymentId: string, opened: ProviderStart): Promise<PaymentSummary> {
+    const payment = await this.locked(paymentId);
+    if (payment.status !== 'created') return summaryOf(payment);
+    return this.markStarted(payment, opened);
+  }
+
+  private async markStarted(created: PaymentRow, opened: ProviderStart): Promise<PaymentSummary> {
     const started = await this.ledger.move(created.id, ['created'], 'pending', {
       nextAction: opened.nextAction,
       providerReference: opened.providerReference,
@@ -187,7 +220,9 @@ export class PaymentsService {
 
   /** An open payment is voided with its provider and cancelled. */
   private async drop(payment: PaymentRow, reason: string): Promise<PaymentSummary> {
-    const result = await this.providers.of(payment.method).cancel(payment, reason);
+    // A payment still `created` was never confirmed open by its provider; should the provider
+    // have opened it after all and the customer pay, that late success is refunded (PaymentOutcomes).
+    const result: ProviderResult = payment.status === 'created' ? {} : await this.providers.of(payment.method).cancel(payment, reason);
     return this.settle(payment, 'cancelled', 'cancelled', {
       changes: { nextAction: null, ...referenceOf(result.providerReference) },
       actor: SYSTEM,

@@ -67,8 +67,13 @@ export class CustomerMessages {
     await this.queue(order, [{ kind: 'order_ready', source: order.id }]);
   }
 
-  /** Cancelled: refunded when money had been taken online, plainly cancelled otherwise. */
+  /**
+   * Cancelled: refunded when money had been taken online, plainly cancelled otherwise. An unpaid
+   * online order the system called off is a checkout whose payment could not be started: the
+   * customer saw that at checkout and was never told of the order, so nothing is sent.
+   */
   async cancelled(event: OrderEventPayload): Promise<void> {
+    if (event.previousStatus === 'pending_payment' && event.actor.kind === 'system' && event.paymentMethod !== 'in_store') return;
     const order = await this.orders.forNotification(event.orderId);
     if (!order) return;
     const locale = asLocale(order.locale);

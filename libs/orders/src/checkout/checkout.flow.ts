@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogService, PricedCart } from '@kassa/catalog';
 import { InventoryService } from '@kassa/inventory';
-import { PaymentLine, PaymentsService, PaymentSummary } from '@kassa/payments';
+import { PaymentLine, PaymentsService, PaymentSummary, ProviderStart, StartPayment } from '@kassa/payments';
 import { CommonError, FieldProblem, isEmailAddress, KassaError, localDateTime, normalisePhone, vatBreakdown, vatOfGross } from '@kassa/shared';
 import { SlotHoldResult, SlotsService } from '@kassa/slots';
 import { StoresService } from '@kassa/stores';
@@ -11,7 +11,7 @@ import { CheckoutDto } from '../dto/checkout.dto';
 import { OrderLine } from '../entities/order-line.entity';
 import { Order } from '../entities/order.entity';
 import { customerView } from '../order-views';
-import { OrdersService } from '../orders.service';
+import { OrdersService, SYSTEM } from '../orders.service';
 import { orderNumber } from '../rules/order-number';
 import { newPickupCode } from '../rules/pickup-pass';
 import { FlowStep, runFlow } from './flow';
@@ -27,6 +27,20 @@ export interface CheckoutAnswer {
   readonly orderId: string | null;
   readonly replayed: boolean;
 }
+
+/**
+ * A placed order whose payment is still to be opened with a provider reached over the network.
+ * Its Idempotency-Key stays claimed, unanswered, until `finish` (or `abandon`) records the outcome.
+ */
+export interface PendingPayment {
+  readonly key: string;
+  readonly orderId: string;
+  readonly paymentId: string;
+  readonly start: StartPayment;
+  readonly timeZone: string;
+}
+
+export type PlaceOutcome = { readonly answer: CheckoutAnswer } | { readonly pending: PendingPayment };
 
 interface Customer {
   readonly name: string;
@@ -44,6 +58,9 @@ interface Checkout {
   /** Swish e-commerce: the number Swish asks to pay, E.164. */
   readonly payerPhone: string | null;
   cart?: PricedCart;
+  start?: StartPayment;
+  /** The payment waits for its provider, contacted after this transaction. */
+  remote?: boolean;
   items?: number;
   kitchenMinutes?: number;
   slot?: SlotHoldResult;
@@ -71,7 +88,14 @@ export class CheckoutFlow {
     private readonly orders: OrdersService,
   ) {}
 
-  async place(rawKey: string | undefined, request: CheckoutDto): Promise<CheckoutAnswer> {
+  /**
+   * In the caller's transaction: claims the key, holds slot and stock, records the order and its
+   * payment. With a provider in this process the answer is complete; with one reached over the
+   * network the caller commits, then `contact`s it, then records the outcome with `finish` or
+   * `abandon`, each in a transaction of its own — so no slot, stock or number row is locked while
+   * a provider takes its time.
+   */
+  async place(rawKey: string | undefined, request: CheckoutDto): Promise<PlaceOutcome> {
     const key = IdempotencyKeys.check(rawKey);
     const customer = customerOf(request);
     const payerPhone = payerPhoneOf(request);
@@ -79,13 +103,44 @@ export class CheckoutFlow {
     if (pickupProblem) throw CommonError.validation([pickupProblem]);
 
     const claim = await this.keys.claim(key, IdempotencyKeys.hash(request));
-    if (claim.kind === 'replay') return { status: claim.status, body: claim.body, orderId: null, replayed: true };
+    if (claim.kind === 'replay') return { answer: { status: claim.status, body: claim.body, orderId: null, replayed: true } };
 
     const store = await this.stores.get(request.storeId);
     const checkout: Checkout = { orderId: randomUUID(), request, key, organisationId: store.organisationId, timeZone: store.timezone, payerPhone };
     await runFlow('checkout', this.steps(), checkout, this.logger);
     const { order, lines } = await this.record(checkout, customer);
-    const body = JSON.stringify(customerView(order, lines, checkout.payment ?? null, this.orders.signer.orderToken(order.id), store.timezone));
+    if (checkout.remote && checkout.payment && checkout.start) {
+      return { pending: { key, orderId: order.id, paymentId: checkout.payment.id, start: checkout.start, timeZone: store.timezone } };
+    }
+    return { answer: await this.answer(key, order, lines, checkout.payment ?? null, store.timezone) };
+  }
+
+  /** Outside any transaction: asks the provider to open the payment. */
+  contact(pending: PendingPayment): Promise<ProviderStart> {
+    return this.payments.contact(pending.paymentId, pending.start);
+  }
+
+  /** In a transaction after `contact`: the payment is pending with the provider's next step, and the key gets its answer. */
+  async finish(pending: PendingPayment, opened: ProviderStart): Promise<CheckoutAnswer> {
+    const payment = await this.payments.opened(pending.paymentId, opened);
+    const order = await this.em.findOneOrFail(Order, { id: pending.orderId });
+    const lines = await this.em.find(OrderLine, { orderId: order.id }, { orderBy: { position: 'ASC' } });
+    return this.answer(pending.key, order, lines, payment, pending.timeZone);
+  }
+
+  /**
+   * In a transaction after a failed `contact`: the order is called off (slot, stock and payment
+   * given back) and the key released, so the customer's retry with it runs afresh — as a
+   * checkout refused inside its transaction leaves no key either.
+   */
+  async abandon(pending: PendingPayment, error: unknown): Promise<void> {
+    const why = error instanceof Error ? error.message : String(error);
+    await this.orders.act(pending.orderId, 'cancel', SYSTEM, `The payment could not be started: ${why}`.slice(0, 500));
+    await this.keys.release(pending.key);
+  }
+
+  private async answer(key: string, order: Order, lines: OrderLine[], payment: PaymentSummary | null, timeZone: string): Promise<CheckoutAnswer> {
+    const body = JSON.stringify(customerView(order, lines, payment, this.orders.signer.orderToken(order.id), timeZone));
     await this.keys.complete(key, order.id, 201, body);
     return { status: 201, body, orderId: order.id, replayed: false };
   }
@@ -126,7 +181,7 @@ export class CheckoutFlow {
       {
         name: 'start the payment',
         run: async (c) => {
-          c.payment = await this.payments.start({
+          c.start = {
             orderId: c.orderId,
             storeId: c.request.storeId,
             organisationId: c.organisationId,
@@ -136,7 +191,10 @@ export class CheckoutFlow {
             idempotencyKey: c.key,
             lines: c.cart ? paymentLinesOf(c.cart, c.request.locale) : undefined,
             ...(c.payerPhone ? { payerPhone: c.payerPhone } : {}),
-          });
+          };
+          const opened = await this.payments.open(c.start);
+          c.payment = opened.payment;
+          c.remote = opened.remote;
         },
         undo: async (c) => {
           if (c.payment) await this.payments.cancel(c.payment.id);

@@ -5,6 +5,12 @@ import { OrdersError, OrdersErrorCode } from '../orders.errors';
 
 /** How long a key and its answer are kept. */
 export const IDEMPOTENCY_KEY_HOURS = 72;
+/**
+ * A key claimed but never answered this long ago belongs to a checkout that died between placing
+ * its order and opening its payment with the provider (far longer than any provider may take):
+ * the next request with it runs afresh, and the orphan order expires with its hold.
+ */
+const UNANSWERED_MINUTES = 2;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 export type Claim = { readonly kind: 'new' } | { readonly kind: 'replay'; readonly status: number; readonly body: string };
@@ -43,8 +49,9 @@ export class IdempotencyKeys {
          set request_hash = excluded.request_hash, created_at = excluded.created_at, expires_at = excluded.expires_at,
              order_id = null, response_status = null, response_body = null
          where idempotency_key.expires_at <= now()
+            or (idempotency_key.response_body is null and idempotency_key.created_at <= now() - make_interval(mins => ?))
        returning key`,
-      [key, requestHash, IDEMPOTENCY_KEY_HOURS],
+      [key, requestHash, IDEMPOTENCY_KEY_HOURS, UNANSWERED_MINUTES],
     );
     if (claimed.length > 0) return { kind: 'new' };
     const [row] = await this.em.execute<Array<{ request_hash: string; response_status: number | null; response_body: string | null }>>(
@@ -62,6 +69,11 @@ export class IdempotencyKeys {
 
   async complete(key: string, orderId: string, status: number, body: string): Promise<void> {
     await this.em.execute('update idempotency_key set order_id = ?, response_status = ?, response_body = ? where key = ?', [orderId, status, body, key]);
+  }
+
+  /** Frees a claimed key whose checkout was called off after its transaction (the provider refused). */
+  async release(key: string): Promise<void> {
+    await this.em.execute('delete from idempotency_key where key = ? and response_body is null', [key], 'run');
   }
 
   /** Drops keys past their 72 hours; returns how many. */

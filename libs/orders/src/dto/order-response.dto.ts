@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PAYMENT_NEXT_ACTION_TYPES } from '@kassa/payments';
 import { ORDER_ACTIONS, ORDER_STATUSES, OrderAction, OrderStatus } from '../rules/order-state-machine';
 
 export class OrderLineModifierResponse {
@@ -40,10 +41,17 @@ export class PickupWindowResponse {
   @ApiProperty() asap!: boolean;
 }
 
+/** What the customer does next to pay; which fields come depends on `type`. */
 export class NextActionResponse {
-  @ApiProperty({ enum: ['test_approval', 'pay_in_store'] }) type!: string;
-  @ApiPropertyOptional() approveUrl?: string;
-  @ApiPropertyOptional() declineUrl?: string;
+  @ApiProperty({ enum: PAYMENT_NEXT_ACTION_TYPES }) type!: string;
+  @ApiPropertyOptional({ description: 'test_approval: POST here to approve the test payment' }) approveUrl?: string;
+  @ApiPropertyOptional({ description: 'test_approval: POST here to decline it' }) declineUrl?: string;
+  @ApiPropertyOptional({ description: 'stripe_payment: confirm with Stripe.js (Payment Element)' }) clientSecret?: string;
+  @ApiPropertyOptional({ description: 'stripe_payment: the key Stripe.js is loaded with' }) publishableKey?: string;
+  @ApiPropertyOptional({ description: 'swish_app: open swish://paymentrequest?token=… on the phone, or show it as a QR code (D + token)' }) token?: string;
+  @ApiPropertyOptional({ description: "klarna_widget: initialise Klarna's library with it" }) clientToken?: string;
+  @ApiPropertyOptional({ description: 'klarna_widget: the Klarna Payments session' }) sessionId?: string;
+  @ApiPropertyOptional({ description: 'klarna_widget: POST { authorizationToken } here once Klarna authorised' }) authorizeUrl?: string;
 }
 
 export class OrderPaymentResponse {

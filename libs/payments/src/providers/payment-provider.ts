@@ -32,6 +32,11 @@ export interface PaymentProvider {
   refund(payment: PaymentRow, amount: number, reason: string): Promise<ProviderResult>;
   /** Takes authorized money (Klarna); providers that capture at once have none. */
   capture?(payment: PaymentRow): Promise<ProviderResult>;
+  /**
+   * Starting it means a call over the network (Stripe, Swish, Klarna): callers open the payment,
+   * commit, and then start it (PaymentsService.open → contact → opened), never under row locks.
+   */
+  readonly remote?: boolean;
   /** When an authorized payment is captured: the store accepting the order, or its hand-over. */
   readonly captureOn?: 'accept' | 'handover' | null;
 }

@@ -28,6 +28,8 @@ export type KlarnaAuthorization =
 @Injectable()
 export class KlarnaProvider implements PaymentProvider {
   readonly method = METHOD;
+  /** Started over the network, after the checkout's transaction (PaymentsService.open → contact → opened). */
+  readonly remote = true;
   private readonly logger = new Logger(KlarnaProvider.name);
   private readonly settings: KlarnaOptions | null;
   private readonly client: KlarnaClient | null;

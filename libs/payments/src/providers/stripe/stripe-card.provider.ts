@@ -45,6 +45,8 @@ export interface WebhookReceipt {
 @Injectable()
 export class StripeCardProvider implements PaymentProvider {
   readonly method = METHOD;
+  /** Started over the network, after the checkout's transaction (PaymentsService.open → contact → opened). */
+  readonly remote = true;
   private readonly logger = new Logger(StripeCardProvider.name);
   private readonly stripe: Stripe | null;
   private readonly settings: StripeOptions | null;

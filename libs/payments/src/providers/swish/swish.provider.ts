@@ -36,6 +36,8 @@ export type SwishCallbackOutcome = 'captured' | 'failed' | 'late_success_refunde
 @Injectable()
 export class SwishProvider implements PaymentProvider, OnModuleDestroy {
   readonly method = METHOD;
+  /** Started over the network, after the checkout's transaction (PaymentsService.open → contact → opened). */
+  readonly remote = true;
   private readonly logger = new Logger(SwishProvider.name);
   private readonly settings: SwishOptions | null;
   private readonly client: SwishClient | null;
