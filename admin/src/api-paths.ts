@@ -9,6 +9,10 @@ export const ADMIN_BASE = `${API_BASE}/admin`;
 export const orderActionPath = (orderId: string, action: OrderAction): string =>
   `/orders/${encodeURIComponent(orderId)}/${action.replace(/_/g, '-')}`;
 
+/** `GET /admin/orders/:id/payments` (with their logs) and `POST /admin/orders/:id/refunds`. */
+export const orderPaymentsPath = (orderId: string): string => `/orders/${encodeURIComponent(orderId)}/payments`;
+export const orderRefundsPath = (orderId: string): string => `/orders/${encodeURIComponent(orderId)}/refunds`;
+
 /** `POST /admin/notifications/:id/resend`: sends a logged notification again as a new one. */
 export const notificationResendPath = (notificationId: string): string =>
   `/notifications/${encodeURIComponent(notificationId)}/resend`;

@@ -52,6 +52,7 @@ import { KassaLayout } from './layout/kassa-layout';
 import { LoginPage } from './layout/login-page';
 import { NotificationList, NotificationSettingsPage, NotificationShow, TemplateEdit, TemplateList, TemplateShow } from './notifications';
 import { OrderList, OrderShow } from './orders';
+import { ReconciliationPage } from './reconciliation';
 import {
   ReorderSuggestionList,
   StockItemCreate,
@@ -193,6 +194,10 @@ const resourcesFor = (role: Role | undefined) => [
   // Orders at the current store: every role works the counter; the API says which steps each may
   // take. Listed first in the menu, but not the first resource, so sign-in still lands on stores.
   <Resource key="orders" name="orders" icon={ReceiptLongIcon} list={OrderList} show={OrderShow} recordRepresentation="number" />,
+  // End-of-day reconciliation of the current store: every role that closes the till may see it.
+  <CustomRoutes key="reconciliation">
+    <Route path="/reconciliation" element={<ReconciliationPage />} />
+  </CustomRoutes>,
   // Printing at the current store: everyone sees the board, the stations' status and the print
   // jobs; owners and managers set up stations, printers and print settings.
   <CustomRoutes key="order-board">

@@ -172,7 +172,7 @@ export interface StockLevel {
 
 /** What staff record by hand; the others come from sales and holds. */
 export type ManualMovementKind = 'adjustment' | 'delivery' | 'waste' | 'count';
-export type StockMovementKind = ManualMovementKind | 'sale' | 'reservation' | 'release';
+export type StockMovementKind = ManualMovementKind | 'sale' | 'reservation' | 'release' | 'return';
 
 export interface StockMovement {
   id: string;
@@ -338,6 +338,8 @@ export interface OrderLineModifier {
 }
 
 export interface OrderLine {
+  /** The line's id: a refund names it. */
+  id: string;
   productId: string;
   sku: string;
   nameSv: string;
@@ -389,6 +391,60 @@ export interface OrderDetail extends OrderSummary {
   timeline: OrderTimelineEntry[];
   pickupCodeFailures: number;
   allowedActions: OrderAction[];
+}
+
+/** One entry of a payment's log (status change, provider call, refund); references only, never secrets. */
+export interface PaymentEvent {
+  id: string;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string;
+  /** Öre: the payment's amount, or what a refund gave back. */
+  amount: number;
+  providerReference: string | null;
+  /** `system`, `customer`, `staff:<userId>` or `provider:<method>`. */
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface PaymentHistory {
+  id: string;
+  method: string;
+  status: string;
+  amount: number;
+  refundedAmount: number;
+  /** Öre still refundable (0 unless captured or partly refunded). */
+  refundable: number;
+  currency: string;
+  providerReference: string | null;
+  events: PaymentEvent[];
+}
+
+export interface OrderRefund {
+  id: string;
+  paymentId: string;
+  amount: number;
+  currency: string;
+  lines: Array<{ lineId: string; quantity: number; amount: number }>;
+  reason: string;
+  restocked: boolean;
+  actorName: string | null;
+  createdAt: string;
+}
+
+/** `GET /admin/orders/:id/payments`. */
+export interface OrderPayments {
+  payments: PaymentHistory[];
+  refunds: OrderRefund[];
+}
+
+/** `POST /admin/orders/:id/refunds`: an amount (öre) or lines; left out = everything still refundable. */
+export interface RefundInput {
+  amount?: number;
+  lines?: Array<{ lineId: string; quantity: number }>;
+  reason: string;
+  restock?: boolean;
 }
 
 /** The hand-over proof: the six characters the customer shows, or the scanned QR payload. */

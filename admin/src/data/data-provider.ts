@@ -7,6 +7,8 @@ import {
   notificationResendPath,
   notificationTemplatePath,
   orderActionPath,
+  orderPaymentsPath,
+  orderRefundsPath,
   printJobPath,
   printerRotateTokenPath,
   stationActionPath,
@@ -18,6 +20,8 @@ import type {
   CloudPrntAddress,
   DayLoad,
   HandOverProof,
+  OrderPayments,
+  RefundInput,
   NotificationDetail,
   NotificationPreview,
   NotificationPreviewInput,
@@ -102,6 +106,10 @@ export interface KassaDataProvider extends DataProvider {
   importCatalog: (params: { csv: string; dryRun: boolean }) => Promise<CatalogImportResult>;
   /** Moves an order on (accept, start, ready, hand over with the pickup code, no-show, cancel); answers the order as it now is. */
   orderAction: (params: OrderActionParams) => Promise<OrderDetail>;
+  /** Every payment of an order with its log, and the refunds staff made. */
+  orderPayments: (params: { id: string }) => Promise<OrderPayments>;
+  /** Gives money back; a 4xx names the field (`amount`, `lines.0.quantity`, `reason`). */
+  refundOrder: (params: { id: string; refund: RefundInput }) => Promise<unknown>;
   /** Renders a template as edited (not saved) with sample data; unknown placeholders are a 400 naming the field. */
   previewNotificationTemplate: (params: NotificationPreviewInput) => Promise<NotificationPreview>;
   /** Drops the organisation's own text: answers the template with Kassa's default. */
@@ -245,6 +253,8 @@ export const dataProvider: KassaDataProvider = {
     ),
   importCatalog: ({ csv, dryRun }) => postJson<CatalogImportResult>('/catalog/import', { csv, dryRun }),
   orderAction: (params) => postJson<OrderDetail>(orderActionPath(params.id, params.action), orderActionBody(params)),
+  orderPayments: ({ id }) => getJson<OrderPayments>(orderPaymentsPath(id)),
+  refundOrder: ({ id, refund }) => postJson<unknown>(orderRefundsPath(id), refund),
   previewNotificationTemplate: (params) => postJson<NotificationPreview>(NOTIFICATION_PREVIEW_PATH, params),
   restoreNotificationTemplate: ({ id }) => deleteJson<NotificationTemplate>(notificationTemplatePath(id)),
   resendNotification: ({ id }) => postJson<NotificationDetail>(notificationResendPath(id), {}),

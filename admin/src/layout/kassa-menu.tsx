@@ -6,6 +6,7 @@ import ScheduleIcon from '@mui/icons-material/Schedule';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import TuneIcon from '@mui/icons-material/Tune';
 import SettingsIcon from '@mui/icons-material/Settings';
+import BalanceIcon from '@mui/icons-material/Balance';
 import { canEditCatalog, canEditNotifications, canEditPickup } from '../auth/roles';
 import type { Role } from '../types';
 
@@ -28,6 +29,7 @@ export const KassaMenu = () => {
     <Menu>
       <Menu.ResourceItem name="orders" />
       <Menu.Item to="/order-board" primaryText="kassa.board.menu" leftIcon={<ViewKanbanIcon />} />
+      <Menu.Item to="/reconciliation" primaryText="kassa.reconciliation.menu" leftIcon={<BalanceIcon />} />
       <Menu.ResourceItem name="stores" />
       <Menu.ResourceItem name="users" />
       <Heading label="kassa.menu.catalog" />

@@ -5,6 +5,7 @@ import { useCurrentStore } from '../stores';
 import type { OrderDetail, OrderSummary } from '../types';
 import { OrderActionButtons } from './order-action-buttons';
 import { OrderLines } from './order-lines';
+import { OrderPaymentsPanel } from './order-payments';
 import { ORDERS_REFRESH_MS } from './order-list';
 import { OrderStatusChip } from './order-status-chip';
 import { isOrderDetail } from './order-status';
@@ -141,6 +142,9 @@ const OrderDetailView = () => {
         <Section title="kassa.orders.sections.lines">{detail ? <OrderLines order={detail} /> : <LinearProgress />}</Section>
         <Section title="kassa.orders.sections.timeline">
           {detail ? <OrderTimeline order={detail} timeZone={timeZone} /> : <LinearProgress />}
+        </Section>
+        <Section title="kassa.orders.sections.payments">
+          {detail ? <OrderPaymentsPanel order={detail} timeZone={timeZone} /> : <LinearProgress />}
         </Section>
       </Stack>
       <Stack spacing={2} sx={{ minWidth: 0 }}>

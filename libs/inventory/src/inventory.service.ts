@@ -165,6 +165,34 @@ export class InventoryService {
     );
   }
 
+  /**
+   * Sold goods come back on the shelf (a refunded order line): on hand goes up by what the lines
+   * consumed when sold (recipe products: their ingredients), with a `return` movement each.
+   * Untracked products move nothing. `holdId` ties the movements to the order they were sold in.
+   */
+  async restock(storeId: string, holdId: string, lines: ReservationLine[], reason: string, userId: string | null = null): Promise<void> {
+    const problems = reservationProblems(holdId, lines, 1);
+    if (!isUuid(storeId)) problems.unshift({ field: 'storeId', reason: 'must be a store id' });
+    if (problems.length > 0) throw InventoryError.invalidReservation(problems);
+    const { componentsOf } = await this.ledger.components(lines.map((l) => l.productId));
+    const returned = allocationsFor(lines, componentsOf);
+    if (returned.length === 0) return;
+    const { rows } = await this.applyChanges(returned.map((a) => ({ storeId, stockItemId: a.stockItemId, onHand: a.quantity, reserved: 0, guard: false })));
+    await this.ledger.insertMovements(
+      returned.map((a) => ({
+        storeId,
+        stockItemId: a.stockItemId,
+        kind: 'return' as const,
+        quantity: a.quantity,
+        reservedDelta: 0,
+        onHandAfter: rowOf(rows, storeId, a.stockItemId).onHand,
+        reason: `${reason.slice(0, 200)}: ${describeLines(lines)}`.slice(0, 500),
+        holdId,
+        userId,
+      })),
+    );
+  }
+
   /** Gives a hold's stock back. Unknown, released and expired holds are a no-op; committed ones refuse. */
   async release(holdId: string): Promise<void> {
     const hold = await this.ledger.closeHold(holdId, 'released');

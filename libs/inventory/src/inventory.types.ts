@@ -29,7 +29,8 @@ export interface ReservationLine {
   quantity: number;
 }
 
-export const MOVEMENT_KINDS = ['sale', 'reservation', 'release', 'adjustment', 'delivery', 'waste', 'count'] as const;
+/** `return`: sold goods back on the shelf after a refund (+n, 0). */
+export const MOVEMENT_KINDS = ['sale', 'reservation', 'release', 'adjustment', 'delivery', 'waste', 'count', 'return'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 /** The movements staff record by hand; the others come from holds. */

@@ -21,6 +21,7 @@ function pickupOf(order: Order, timeZone: string) {
 
 function lineOf(line: OrderLine): OrderLineResponse {
   return {
+    id: line.id,
     productId: line.productId,
     sku: line.sku,
     nameSv: line.nameSv,

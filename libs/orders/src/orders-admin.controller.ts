@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { MikroORM, Transactional } from '@mikro-orm/core';
 import { CurrentActor, ErrorBody, ListPage, ListParams, ListQuery, Paginated, Staff, StaffActor } from '@kassa/shared';
 import { CancelOrderDto, HandOverDto } from './dto/checkout.dto';
 import { OrderDetailResponse, OrderSummaryResponse } from './dto/order-response.dto';
+import { OrderPaymentsResponse, RefundOrderDto, RefundResultResponse } from './dto/refund.dto';
 import { OrderInScope } from './order-in-scope.guard';
+import { OrderRefunds, paymentsView, paymentView, refundView } from './order-refunds.service';
 import { OrderViews } from './order-views.service';
 import { OrderActor, OrdersService } from './orders.service';
 import { OrderAction } from './rules/order-state-machine';
@@ -33,6 +35,7 @@ export class OrdersAdminController {
     private readonly orders: OrdersService,
     private readonly views: OrderViews,
     private readonly orm: MikroORM,
+    private readonly refunds: OrderRefunds,
   ) {}
 
   @Get()
@@ -118,6 +121,29 @@ export class OrdersAdminController {
     const outcome = await this.orm.em.transactional(() => this.orders.handOver(id, body, staffActor(actor)));
     if (!outcome.ok) throw outcome.error;
     return this.views.detail(outcome.order);
+  }
+
+  @Get(':id/payments')
+  @Staff()
+  @ApiOperation({ summary: 'Every payment of the order with its log (status changes, provider calls, refunds), and the refunds made from the admin' })
+  @ApiOkResponse({ type: OrderPaymentsResponse })
+  async payments(@Param('id', ParseUUIDPipe) id: string): Promise<OrderPaymentsResponse> {
+    return paymentsView(await this.refunds.history(id));
+  }
+
+  @Post(':id/refunds')
+  @Staff()
+  @ApiOperation({
+    summary: 'Give money back: everything left, an amount, or lines; with a reason, optionally putting the goods back on the shelf. A full refund cancels an order not yet being prepared',
+  })
+  @ApiCreatedResponse({ type: RefundResultResponse })
+  @ApiConflictResponse({ type: ErrorBody, description: 'PAYMENT_NOT_PENDING (nothing captured to refund), ORDER_NOT_PAID' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'PAYMENT_REFUND_TOO_LARGE (amount), REFUND_INVALID (names the field)' })
+  @OrderInScope()
+  @Transactional()
+  async refund(@CurrentActor() actor: StaffActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RefundOrderDto): Promise<RefundResultResponse> {
+    const outcome = await this.refunds.refund(id, body, staffActor(actor));
+    return { refund: refundView(outcome.refund), payment: paymentView(outcome.payment), orderStatus: outcome.orderStatus };
   }
 
   private async move(actor: StaffActor, id: string, action: OrderAction, reason: string | null = null): Promise<OrderDetailResponse> {

@@ -9,6 +9,8 @@ export enum OrdersErrorCode {
   IDEMPOTENCY_KEY_IN_USE = 'IDEMPOTENCY_KEY_IN_USE',
   PICKUP_CODE_INVALID = 'PICKUP_CODE_INVALID',
   PICKUP_CODE_LOCKED = 'PICKUP_CODE_LOCKED',
+  REFUND_INVALID = 'REFUND_INVALID',
+  ORDER_NOT_PAID = 'ORDER_NOT_PAID',
 }
 
 const STATUS: Record<OrdersErrorCode, ErrorStatus> = {
@@ -20,6 +22,8 @@ const STATUS: Record<OrdersErrorCode, ErrorStatus> = {
   [OrdersErrorCode.IDEMPOTENCY_KEY_IN_USE]: 409,
   [OrdersErrorCode.PICKUP_CODE_INVALID]: 422,
   [OrdersErrorCode.PICKUP_CODE_LOCKED]: 409,
+  [OrdersErrorCode.REFUND_INVALID]: 422,
+  [OrdersErrorCode.ORDER_NOT_PAID]: 409,
 };
 
 export class OrdersError extends KassaError<OrdersErrorCode> {

@@ -10,19 +10,22 @@ import { IdempotencyKeys } from './checkout/idempotency';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { OrderNumber } from './entities/order-number.entity';
+import { OrderRefund } from './entities/order-refund.entity';
 import { OrderTransition } from './entities/order-transition.entity';
 import { Order } from './entities/order.entity';
 import { OrderInScopeGuard } from './order-in-scope.guard';
+import { OrderRefunds } from './order-refunds.service';
 import { OrderTimersJob } from './order-timers.job';
 import { OrderViews } from './order-views.service';
 import { OrdersAdminController } from './orders-admin.controller';
 import { ORDERS_OPTIONS, OrdersOptions } from './orders.options';
 import { OrdersService, SYSTEM } from './orders.service';
+import { OrdersReconciliationReader } from './orders-reconciliation.reader';
 import { StorefrontOrdersController } from './storefront-orders.controller';
 import { StorefrontPaymentMethodsController } from './storefront-payment-methods.controller';
 
 /** Handed to the platform's ORM setup by the app. */
-export const ORDERS_ENTITIES = [Order, OrderLine, OrderTransition, OrderNumber, IdempotencyKey];
+export const ORDERS_ENTITIES = [Order, OrderLine, OrderTransition, OrderNumber, IdempotencyKey, OrderRefund];
 
 @Module({})
 export class OrdersModule implements OnModuleInit {
@@ -44,6 +47,8 @@ export class OrdersModule implements OnModuleInit {
         IdempotencyKeys,
         OrderTimersJob,
         OrderInScopeGuard,
+        OrderRefunds,
+        OrdersReconciliationReader,
       ],
       exports: [OrdersService],
     };

@@ -104,6 +104,7 @@ const ACTION_VERB: Readonly<Record<OrderAction, string>> = {
   cancel: 'be cancelled',
   expire: 'expire',
   no_show: 'be marked as not collected',
+  refund: 'be refunded in full',
 };
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '@kassa/shared';
-import { PaymentEventKind, PaymentMethod, PaymentNextAction, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
+import { PaymentEventKind, PaymentEventView, PaymentMethod, PaymentNextAction, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
 
 interface RawPayment {
   id: string;
@@ -127,6 +127,46 @@ export class PaymentLedger {
       [orderId],
     );
     return rows[0] ? rowOf(rows[0]) : null;
+  }
+
+  async allForOrder(orderId: string): Promise<PaymentRow[]> {
+    const rows = await this.em.execute<RawPayment[]>(`select ${COLUMNS} from payment where order_id = ? order by created_at, id`, [orderId]);
+    return rows.map(rowOf);
+  }
+
+  /** The logs of these payments, oldest first. */
+  async eventsOf(paymentIds: readonly string[]): Promise<PaymentEventView[]> {
+    if (paymentIds.length === 0) return [];
+    const rows = await this.em.execute<
+      Array<{
+        id: string;
+        payment_id: string;
+        kind: PaymentEventKind;
+        from_status: PaymentStatus | null;
+        to_status: PaymentStatus;
+        amount: number | string;
+        provider_reference: string | null;
+        actor: string;
+        reason: string | null;
+        created_at: Date | string;
+      }>
+    >(
+      `select id, payment_id, kind, from_status, to_status, amount, provider_reference, actor, detail->>'reason' as reason, created_at
+         from payment_event where payment_id = any(?::uuid[]) order by created_at, id`,
+      [`{${paymentIds.join(',')}}`],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      paymentId: r.payment_id,
+      kind: r.kind,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      amount: Number(r.amount),
+      providerReference: r.provider_reference,
+      actor: r.actor,
+      reason: r.reason,
+      at: new Date(r.created_at),
+    }));
   }
 
   /**

@@ -12,6 +12,7 @@ export enum PaymentsErrorCode {
   PAYMENT_PROVIDER_NOT_CONFIGURED = 'PAYMENT_PROVIDER_NOT_CONFIGURED',
   PAYMENT_WEBHOOK_INVALID = 'PAYMENT_WEBHOOK_INVALID',
   PAYMENT_REFUND_TOO_LARGE = 'PAYMENT_REFUND_TOO_LARGE',
+  RECONCILIATION_DATE_INVALID = 'RECONCILIATION_DATE_INVALID',
 }
 
 const STATUS: Record<PaymentsErrorCode, ErrorStatus> = {
@@ -26,6 +27,7 @@ const STATUS: Record<PaymentsErrorCode, ErrorStatus> = {
   [PaymentsErrorCode.PAYMENT_PROVIDER_NOT_CONFIGURED]: 404,
   [PaymentsErrorCode.PAYMENT_WEBHOOK_INVALID]: 400,
   [PaymentsErrorCode.PAYMENT_REFUND_TOO_LARGE]: 422,
+  [PaymentsErrorCode.RECONCILIATION_DATE_INVALID]: 400,
 };
 
 export class PaymentsError extends KassaError<PaymentsErrorCode> {
@@ -93,5 +95,10 @@ export class PaymentsError extends KassaError<PaymentsErrorCode> {
     return new PaymentsError(PaymentsErrorCode.PAYMENT_REFUND_TOO_LARGE, `Cannot refund ${amount} of payment ${paymentId}: at most ${refundable} is left`, [
       { field: 'amount', reason },
     ]);
+  }
+
+  static reconciliationDateInvalid(): PaymentsError {
+    const reason = 'must be a calendar date YYYY-MM-DD';
+    return new PaymentsError(PaymentsErrorCode.RECONCILIATION_DATE_INVALID, `date ${reason}`, [{ field: 'date', reason }]);
   }
 }

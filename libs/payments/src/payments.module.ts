@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { StoresModule } from '@kassa/stores';
 import { PaymentEvent } from './payment-event.entity';
 import { PaymentLedger } from './payment-ledger.repository';
 import { PaymentOutcomes } from './payment-outcomes';
 import { Payment } from './payment.entity';
 import { PaymentWebhookEvent } from './payment-webhook-event.entity';
+import { PaymentsConfigController } from './payments-config.controller';
 import { PAYMENTS_OPTIONS, PaymentsOptions } from './payments.options';
 import { PaymentsService } from './payments.service';
 import { InStorePaymentProvider } from './providers/in-store.provider';
@@ -17,6 +19,9 @@ import { StripeConfigured, StripeWebhookController } from './providers/stripe/st
 import { SwishConfigured, SwishCallbackController } from './providers/swish/swish-callback.controller';
 import { SwishProvider } from './providers/swish/swish.provider';
 import { TestPaymentProvider } from './providers/test.provider';
+import { ReconciliationAdminController, ReconciliationStoreInScope } from './reconciliation/reconciliation-admin.controller';
+import { ReconciliationRepository } from './reconciliation/reconciliation.repository';
+import { ReconciliationService } from './reconciliation/reconciliation.service';
 import { TestPaymentsController, TestPaymentsEnabled } from './test-payments.controller';
 
 /** Handed to the platform's ORM setup by the app. */
@@ -29,8 +34,8 @@ export class PaymentsModule {
     return {
       module: PaymentsModule,
       global: true,
-      imports: [MikroOrmModule.forFeature(PAYMENTS_ENTITIES)],
-      controllers: [TestPaymentsController, StripeWebhookController, SwishCallbackController, KlarnaAuthorizeController],
+      imports: [MikroOrmModule.forFeature(PAYMENTS_ENTITIES), StoresModule],
+      controllers: [TestPaymentsController, StripeWebhookController, SwishCallbackController, KlarnaAuthorizeController, PaymentsConfigController, ReconciliationAdminController],
       providers: [
         { provide: PAYMENTS_OPTIONS, useValue: options },
         PaymentLedger,
@@ -52,8 +57,11 @@ export class PaymentsModule {
         StripeConfigured,
         SwishConfigured,
         KlarnaConfigured,
+        ReconciliationRepository,
+        ReconciliationService,
+        ReconciliationStoreInScope,
       ],
-      exports: [PaymentsService, PaymentOutcomes],
+      exports: [PaymentsService, PaymentOutcomes, ReconciliationService],
     };
   }
 }

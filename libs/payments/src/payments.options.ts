@@ -8,6 +8,8 @@ export interface StripeOptions {
   readonly publishableKey: string;
   /** `whsec_…`; verifies the `Stripe-Signature` of webhooks. */
   readonly webhookSecret: string;
+  /** Where the storefront loads Stripe.js from (`GET /payments/config`); the app sets the official default. */
+  readonly scriptUrl?: string;
   /** Where the API lives; only tests point it elsewhere. */
   readonly apiUrl?: string;
   /** Per call; the default is 10 s. */
@@ -41,6 +43,8 @@ export interface KlarnaOptions {
   /** When the authorized money is taken: when the store accepts the order, or at hand-over. Orders calls PaymentsService.capture then. */
   readonly captureOn: 'accept' | 'handover';
   readonly timeoutMs?: number;
+  /** Where the storefront loads Klarna's JavaScript library from (`GET /payments/config`); the app sets the official default. */
+  readonly scriptUrl?: string;
 }
 
 export interface PaymentsOptions {

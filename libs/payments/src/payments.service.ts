@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FieldProblem, isUuid } from '@kassa/shared';
 import { PaymentChanges, PaymentLedger, PaymentRow, summaryOf } from './payment-ledger.repository';
 import { PaymentsError } from './payments.errors';
-import { OPEN_STATUSES, PaymentMethod, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
+import { OPEN_STATUSES, PaymentHistory, PaymentMethod, PaymentStatus, PaymentSummary, RefundOptions, StartPayment } from './payments.types';
 import type { ProviderResult, ProviderStart } from './providers/payment-provider';
 import { PaymentProviders } from './providers/payment-providers';
 
@@ -157,19 +157,36 @@ export class PaymentsService {
    * refunded once nothing is left. PAYMENT_REFUND_TOO_LARGE (422) above what is still held,
    * PAYMENT_NOT_PENDING (409) for a payment that took no money.
    */
-  async refundPart(paymentId: string, amount: number, reason: string): Promise<PaymentSummary> {
+  async refundPart(paymentId: string, amount: number, reason: string, how: RefundOptions = {}): Promise<PaymentSummary> {
     const payment = await this.locked(paymentId);
     if (payment.status !== 'captured' && payment.status !== 'partially_refunded') throw PaymentsError.notPending(paymentId, payment.status, 'refunded');
     const refundable = payment.amount - payment.refundedAmount;
     if (!Number.isSafeInteger(amount) || amount < 1 || amount > refundable) throw PaymentsError.refundTooLarge(paymentId, amount, refundable);
-    const result = await this.providers.of(payment.method).refund(payment, amount, reason);
+    const result = await this.providers.of(payment.method).refund(payment, amount, reason, how.lines);
     const refundedAmount = payment.refundedAmount + amount;
     return this.settle(payment, refundedAmount === payment.amount ? 'refunded' : 'partially_refunded', 'refunded', {
       changes: { refundedAmount, ...referenceOf(result.providerReference) },
       amount,
-      actor: SYSTEM,
-      detail: { reason, ...result.detail },
+      actor: how.staffUserId ? `staff:${how.staffUserId.slice(0, MAX_ACTOR_LENGTH)}` : SYSTEM,
+      detail: { reason, ...(how.lines ? { lines: how.lines.map((l) => ({ name: l.name, quantity: l.quantity, amount: l.totalAmount })) } : {}), ...result.detail },
     });
+  }
+
+  /**
+   * Locks the payment until the caller's transaction ends and returns it as it is now, so the
+   * caller can check its own rules (what lines are left to refund) before refundPart; 404 when
+   * there is none.
+   */
+  async hold(paymentId: string): Promise<PaymentSummary> {
+    return summaryOf(await this.locked(paymentId));
+  }
+
+  /** Every payment of an order, oldest first, each with its log (for the admin's payments panel). */
+  async historyForOrder(orderId: string): Promise<PaymentHistory[]> {
+    if (!isUuid(orderId)) return [];
+    const payments = await this.ledger.allForOrder(orderId);
+    const events = await this.ledger.eventsOf(payments.map((p) => p.id));
+    return payments.map((p) => ({ ...summaryOf(p), providerReference: p.providerReference, events: events.filter((e) => e.paymentId === p.id) }));
   }
 
   /**

@@ -121,3 +121,31 @@ export const PAYMENT_EVENT_KINDS = [
   'captured',
 ] as const;
 export type PaymentEventKind = (typeof PAYMENT_EVENT_KINDS)[number];
+
+/** What refundPart is told besides the amount: who asked, and for which lines (Klarna lists them). */
+export interface RefundOptions {
+  /** Recorded as `staff:<id>`; without it the refund is the system's. */
+  readonly staffUserId?: string;
+  readonly lines?: readonly PaymentLine[];
+}
+
+/** One entry of a payment's log, as the admin shows it: never secrets, references and reasons only. */
+export interface PaymentEventView {
+  readonly id: string;
+  readonly paymentId: string;
+  readonly kind: PaymentEventKind;
+  readonly fromStatus: PaymentStatus | null;
+  readonly toStatus: PaymentStatus;
+  /** Minor units: the payment's amount, or what a refund gave back. */
+  readonly amount: number;
+  readonly providerReference: string | null;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly at: Date;
+}
+
+/** A payment with its whole log. */
+export interface PaymentHistory extends PaymentSummary {
+  readonly providerReference: string | null;
+  readonly events: readonly PaymentEventView[];
+}

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FakeProviderServer } from './fake-provider-server';
 
 export const KLARNA_USERNAME = 'PK_kassa_test';
 export const KLARNA_PASSWORD = 'klarna-fake-password';
@@ -43,37 +43,13 @@ export type Failure = 'server_error' | 'timeout' | 'bad_request';
  * A local stand-in for Klarna Payments (sessions, authorizations → order) and Order Management
  * (read, capture, refund, cancel) with Basic auth, Klarna-Idempotency-Key and failures on demand.
  */
-export class FakeKlarna {
+export class FakeKlarna extends FakeProviderServer<Failure> {
   readonly sessions = new Map<string, FakeSession>();
   readonly orders = new Map<string, FakeOrder>();
   readonly calls: SeenCall[] = [];
   /** The fraud status the next orders get. */
   fraudStatus = 'ACCEPTED';
-  private readonly failures = new Map<string, Failure>();
   private readonly replies = new Map<string, { status: number; headers: Record<string, string>; body: unknown }>();
-  private readonly hanging = new Set<ServerResponse>();
-  private server: Server | null = null;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-
-  fail(pathPrefix: string, failure: Failure): void {
-    this.failures.set(pathPrefix, failure);
-  }
-
-  heal(): void {
-    this.failures.clear();
-  }
 
   /** The customer authorized in the widget; this is the token the storefront gets back. */
   authorize(sessionId: string): string {
@@ -94,7 +70,7 @@ export class FakeKlarna {
     return order;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -103,9 +79,9 @@ export class FakeKlarna {
     const idempotencyKey = req.headers['klarna-idempotency-key'] as string | undefined;
     this.calls.push({ method: req.method ?? '', path, body, idempotencyKey });
 
-    const failure = [...this.failures.entries()].find(([prefix]) => path.startsWith(prefix))?.[1];
+    const failure = this.failureFor(path);
     if (failure === 'timeout') {
-      this.hanging.add(res);
+      this.hang(res);
       return;
     }
     if (failure === 'server_error') return this.send(res, 503, {}, { error_code: 'SERVICE_UNAVAILABLE', error_messages: ['Try later'], correlation_id: randomUUID() });
@@ -176,7 +152,7 @@ export class FakeKlarna {
         const amount = Number(body.captured_amount);
         if (order.status === 'CANCELLED' || order.captured_amount + amount > order.order_amount) return [403, {}, { error_code: 'CAPTURE_NOT_ALLOWED' }];
         const id = randomUUID();
-        order.captures.push({ capture_id: id, ...body });
+        order.captures.push({ capture_id: id, ...body, captured_at: new Date().toISOString() });
         order.captured_amount += amount;
         order.status = order.captured_amount === order.order_amount ? 'CAPTURED' : 'PART_CAPTURED';
         return [201, { 'Capture-Id': id }, null];
@@ -185,7 +161,7 @@ export class FakeKlarna {
         const amount = Number(body.refunded_amount);
         if (order.refunded_amount + amount > order.captured_amount) return [403, {}, { error_code: 'REFUND_NOT_ALLOWED' }];
         const id = randomUUID();
-        order.refunds.push({ refund_id: id, ...body });
+        order.refunds.push({ refund_id: id, ...body, refunded_at: new Date().toISOString() });
         order.refunded_amount += amount;
         return [201, { 'Refund-Id': id }, null];
       }

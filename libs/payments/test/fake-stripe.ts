@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Stripe from 'stripe';
+import { FakeProviderServer } from './fake-provider-server';
 
 export const STRIPE_SECRET_KEY = 'sk_test_kassaFakeSecretKey123';
 export const STRIPE_PUBLISHABLE_KEY = 'pk_test_kassaFakePublishable';
@@ -25,6 +25,25 @@ export interface FakeRefund {
   amount: number;
   payment_intent: string;
   status: 'succeeded' | 'failed';
+  /** Unix seconds; listed by `created[gte]` / `created[lt]`. */
+  created?: number;
+  metadata?: Record<string, string>;
+}
+
+/** The charge a succeeded intent made (reconciliation lists them). */
+export interface FakeCharge {
+  id: string;
+  object: 'charge';
+  amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  captured: boolean;
+  currency: string;
+  status: 'succeeded' | 'pending' | 'failed';
+  payment_intent: string | null;
+  metadata: Record<string, string>;
+  /** Unix seconds. */
+  created: number;
 }
 
 export interface SeenRequest {
@@ -43,42 +62,39 @@ export type Failure = 'server_error' | 'timeout' | 'card_declined';
  * intents and create refunds, form-encoded as Stripe takes them, with idempotency keys honoured
  * and failures on demand. The Stripe SDK talks to it over plain HTTP.
  */
-export class FakeStripe {
+export class FakeStripe extends FakeProviderServer<Failure> {
   readonly intents = new Map<string, FakeIntent>();
   readonly refunds: FakeRefund[] = [];
+  readonly charges: FakeCharge[] = [];
   readonly requests: SeenRequest[] = [];
-  private readonly failures = new Map<string, Failure>();
   private readonly replies = new Map<string, { status: number; body: unknown }>();
-  private readonly hanging = new Set<ServerResponse>();
-  private server: Server | null = null;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-
-  fail(pathPrefix: string, failure: Failure): void {
-    this.failures.set(pathPrefix, failure);
-  }
-
-  heal(): void {
-    this.failures.clear();
-  }
 
   /** The customer paid in the browser (Stripe.js confirmed the intent). */
   succeed(intentId: string): FakeIntent {
     const intent = this.intent(intentId);
     intent.status = 'succeeded';
     intent.amount_received = intent.amount;
+    if (!this.charges.some((c) => c.payment_intent === intent.id)) this.addCharge({ amount: intent.amount, payment_intent: intent.id, metadata: intent.metadata });
     return intent;
+  }
+
+  /** A charge Stripe has (made by an intent, or one Kassa never asked for); created now unless given. */
+  addCharge(charge: Partial<FakeCharge> & { amount: number }): FakeCharge {
+    const made: FakeCharge = {
+      id: `ch_${randomBytes(12).toString('hex')}`,
+      object: 'charge',
+      amount_captured: charge.amount,
+      amount_refunded: 0,
+      captured: true,
+      currency: 'sek',
+      status: 'succeeded',
+      payment_intent: null,
+      metadata: {},
+      created: Math.floor(Date.now() / 1000),
+      ...charge,
+    };
+    this.charges.push(made);
+    return made;
   }
 
   intent(intentId: string): FakeIntent {
@@ -91,17 +107,18 @@ export class FakeStripe {
     return this.refunds.filter((r) => r.payment_intent === intentId);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-    const path = (req.url ?? '').split('?')[0];
+    const [path, search = ''] = (req.url ?? '').split('?');
+    if (req.method === 'GET') Object.assign(form, Object.fromEntries(new URLSearchParams(search)));
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
     this.requests.push({ method: req.method ?? '', path, form, idempotencyKey, authorization: req.headers.authorization });
 
-    const failure = [...this.failures.entries()].find(([prefix]) => path.startsWith(prefix))?.[1];
+    const failure = this.failureFor(path);
     if (failure === 'timeout') {
-      this.hanging.add(res);
+      this.hang(res);
       return;
     }
     if (failure === 'server_error') return this.send(res, 500, { error: { type: 'api_error', message: 'Something went wrong on Stripe’s end' } });
@@ -142,6 +159,16 @@ export class FakeStripe {
       this.intents.set(id, intent);
       return [200, intent];
     }
+    if (method === 'GET' && (path === '/v1/charges' || path === '/v1/refunds')) {
+      const items: Array<FakeCharge | FakeRefund> = path === '/v1/charges' ? this.charges : this.refunds;
+      const gte = form['created[gte]'] !== undefined ? Number(form['created[gte]']) : -Infinity;
+      const lt = form['created[lt]'] !== undefined ? Number(form['created[lt]']) : Infinity;
+      const limit = Math.min(Number(form.limit ?? 10), 100);
+      const listed = items.filter((item) => (item.created ?? 0) >= gte && (item.created ?? 0) < lt);
+      const after = form.starting_after ? listed.findIndex((item) => item.id === form.starting_after) + 1 : 0;
+      const page = listed.slice(after, after + limit);
+      return [200, { object: 'list', url: path, has_more: after + limit < listed.length, data: page }];
+    }
     if (method === 'GET' && (match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path))) {
       const intent = this.intents.get(match[1]);
       return intent ? [200, intent] : notFound();
@@ -166,7 +193,22 @@ export class FakeStripe {
       if (intent.status !== 'succeeded' || amount < 1 || refunded + amount > intent.amount_received) {
         return [400, { error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Cannot refund that much' } }];
       }
-      const refund: FakeRefund = { id: `re_${randomBytes(12).toString('hex')}`, object: 'refund', amount, payment_intent: intent.id, status: 'succeeded' };
+      const metadata = Object.fromEntries(
+        Object.entries(form)
+          .filter(([k]) => k.startsWith('metadata['))
+          .map(([k, v]) => [k.slice('metadata['.length, -1), v]),
+      );
+      const refund: FakeRefund = {
+        id: `re_${randomBytes(12).toString('hex')}`,
+        object: 'refund',
+        amount,
+        payment_intent: intent.id,
+        status: 'succeeded',
+        created: Math.floor(Date.now() / 1000),
+        metadata,
+      };
+      const charge = this.charges.find((c) => c.payment_intent === intent.id);
+      if (charge) charge.amount_refunded += amount;
       this.refunds.push(refund);
       return [200, refund];
     }

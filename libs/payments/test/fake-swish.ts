@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { FakeProviderServer } from './fake-provider-server';
 
 export const SWISH_PAYEE_ALIAS = '1231181189';
 /** A payer Swish does not know (ACMT03). */
@@ -67,6 +67,8 @@ export interface FakePaymentRequest {
   status: 'CREATED' | 'PAID' | 'DECLINED' | 'ERROR' | 'CANCELLED';
   errorCode: string | null;
   token: string | null;
+  /** ISO 8601, once PAID. */
+  datePaid?: string | null;
 }
 
 export interface FakeRefund {
@@ -75,6 +77,8 @@ export interface FakeRefund {
   amount: string;
   payerAlias: string;
   message: string;
+  /** ISO 8601; Swish pays refunds out at once here. */
+  datePaid?: string;
 }
 
 export interface SeenCall {
@@ -91,38 +95,22 @@ export type Failure = 'server_error' | 'timeout';
  * A local stand-in for Swish's Commerce API v2 over HTTPS that demands a client certificate
  * from the test CA: payment requests (PUT, GET, PATCH cancel) and refunds (PUT), failures on demand.
  */
-export class FakeSwish {
+export class FakeSwish extends FakeProviderServer<Failure> {
   readonly requests = new Map<string, FakePaymentRequest>();
   readonly refunds: FakeRefund[] = [];
   readonly calls: SeenCall[] = [];
-  private readonly failures = new Map<string, Failure>();
-  private readonly hanging = new Set<ServerResponse>();
-  private server: Server | null = null;
-  url = '';
 
-  constructor(private readonly certs: TestCertificates) {}
-
-  async start(): Promise<void> {
-    this.server = createServer(
-      { key: this.certs.read('server.key'), cert: this.certs.read('server.pem'), ca: this.certs.read('ca.pem'), requestCert: true, rejectUnauthorized: true },
-      (req, res) => void this.handle(req, res),
-    );
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  constructor(private readonly certs: TestCertificates) {
+    super();
   }
 
-  async close(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  protected override get protocol(): 'https' {
+    return 'https';
   }
 
-  fail(pathPrefix: string, failure: Failure): void {
-    this.failures.set(pathPrefix, failure);
-  }
-
-  heal(): void {
-    this.failures.clear();
+  /** Swish speaks mutual TLS: the server's certificate from the test CA, and a client certificate required. */
+  protected override createServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Server {
+    return createServer({ key: this.certs.read('server.key'), cert: this.certs.read('server.pem'), ca: this.certs.read('ca.pem'), requestCert: true, rejectUnauthorized: true }, handler);
   }
 
   /** The payer approved in the Swish app. */
@@ -130,6 +118,7 @@ export class FakeSwish {
     const request = this.request(id);
     request.status = 'PAID';
     request.paymentReference = randomBytes(16).toString('hex').toUpperCase();
+    request.datePaid = new Date().toISOString();
     return request;
   }
 
@@ -145,7 +134,7 @@ export class FakeSwish {
     return { ...request, amount: request.amount, dateCreated: new Date().toISOString(), ...overrides };
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -154,9 +143,9 @@ export class FakeSwish {
     const peer = (req.socket as TLSSocket).getPeerCertificate();
     this.calls.push({ method: req.method ?? '', path, body, client: typeof peer?.subject?.CN === 'string' ? peer.subject.CN : null });
 
-    const failure = [...this.failures.entries()].find(([prefix]) => path.startsWith(prefix))?.[1];
+    const failure = this.failureFor(path);
     if (failure === 'timeout') {
-      this.hanging.add(res);
+      this.hang(res);
       return;
     }
     if (failure === 'server_error') return this.send(res, 500, null);
@@ -176,6 +165,11 @@ export class FakeSwish {
       return this.send(res, 200, request);
     }
     if (req.method === 'PUT' && (match = /^\/api\/v2\/refunds\/([0-9A-F]{32})$/.exec(path)) && body) return this.refund(res, match[1], body);
+    if (req.method === 'GET' && (match = /^\/api\/v1\/refunds\/([0-9A-F]{32})$/.exec(path))) {
+      const refund = this.refunds.find((r) => r.id === match?.[1]);
+      if (!refund) return this.send(res, 404, null);
+      return this.send(res, 200, { ...refund, amount: Number(refund.amount), currency: 'SEK', status: 'PAID', paymentReference: refund.id });
+    }
     this.send(res, 404, null);
   }
 
@@ -217,7 +211,14 @@ export class FakeSwish {
     if (this.refunds.some((r) => r.id === id)) return this.send(res, 201, null);
     const given = this.refunds.filter((r) => r.originalPaymentReference === paid.paymentReference).reduce((sum, r) => sum + Number(r.amount), 0);
     if (typeof body.amount !== 'string' || given + Number(body.amount) > paid.amount + 0.001) return this.send(res, 422, [{ errorCode: 'RF07', errorMessage: 'Amount too large' }]);
-    this.refunds.push({ id, originalPaymentReference: String(body.originalPaymentReference), amount: body.amount, payerAlias: String(body.payerAlias), message: String(body.message ?? '') });
+    this.refunds.push({
+      id,
+      originalPaymentReference: String(body.originalPaymentReference),
+      amount: body.amount,
+      payerAlias: String(body.payerAlias),
+      message: String(body.message ?? ''),
+      datePaid: new Date().toISOString(),
+    });
     res.writeHead(201, { Location: `${this.url}/api/v1/refunds/${id}` });
     res.end();
   }

@@ -10,6 +10,7 @@ export class OrderLineModifierResponse {
 }
 
 export class OrderLineResponse {
+  @ApiProperty({ format: 'uuid', description: 'The line’s id (to refund it)' }) id!: string;
   @ApiProperty({ format: 'uuid' }) productId!: string;
   @ApiProperty() sku!: string;
   @ApiProperty({ example: 'Caffè latte' }) nameSv!: string;

@@ -40,6 +40,10 @@ const GRAPH: readonly Edge[] = [
   ['pending_payment', 'expire', 'expired', 'system', 'online'],
   ['ready', 'no_show', 'no_show', 'system', 'either'],
   ['ready', 'no_show', 'no_show', 'staff', 'either'],
+  ['paid', 'refund', 'cancelled', 'staff', 'online'],
+  ['accepted', 'refund', 'cancelled', 'staff', 'online'],
+  ['preparing', 'refund', 'cancelled', 'staff', 'online'],
+  ['ready', 'refund', 'cancelled', 'staff', 'online'],
 ];
 
 function expectedNext(from: OrderStatus, action: OrderAction, by: ActorKind, payInStore: boolean): OrderStatus | null {
@@ -55,9 +59,9 @@ interface Attempt {
   readonly by: ActorKind;
 }
 
-// Endings (cancel, expire, no-show) are tried less often than the forward moves, so that walks
+// Endings (cancel, expire, no-show, a full refund) are tried less often than the forward moves, so that walks
 // regularly get all the way to picked_up instead of ending at the first cancel.
-const ENDINGS: readonly OrderAction[] = ['cancel', 'expire', 'no_show'];
+const ENDINGS: readonly OrderAction[] = ['cancel', 'expire', 'no_show', 'refund'];
 const attempt: fc.Arbitrary<Attempt> = fc.record({
   action: fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...ORDER_ACTIONS.filter((a) => !ENDINGS.includes(a))) },

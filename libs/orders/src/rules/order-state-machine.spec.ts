@@ -38,6 +38,9 @@ describe('order state machine', () => {
     ['the system expires an online order that was never paid', 'pending_payment', 'expire', 'system', ONLINE, 'expired'],
     ['the system marks an uncollected ready order a no-show', 'ready', 'no_show', 'system', ONLINE, 'no_show'],
     ['staff mark an uncollected ready order a no-show', 'ready', 'no_show', 'staff', IN_STORE, 'no_show'],
+    ['staff refund a paid order in full, which calls it off', 'paid', 'refund', 'staff', ONLINE, 'cancelled'],
+    ['staff refund an order being prepared in full, which calls it off', 'preparing', 'refund', 'staff', ONLINE, 'cancelled'],
+    ['staff refund a ready order in full before hand-over, which calls it off', 'ready', 'refund', 'staff', ONLINE, 'cancelled'],
   ];
 
   const refusals: Example[] = [
@@ -70,6 +73,11 @@ describe('order state machine', () => {
     ['an order is not a no-show before it is ready', 'accepted', 'no_show', 'system', ONLINE, null],
     ['a station cannot mark a no-show', 'ready', 'no_show', 'station', ONLINE, null],
     ['a customer cannot mark themselves a no-show', 'ready', 'no_show', 'customer', ONLINE, null],
+    ['an unpaid order has nothing to refund', 'pending_payment', 'refund', 'staff', ONLINE, null],
+    ['a pay-at-pickup order has taken no money before hand-over', 'ready', 'refund', 'staff', IN_STORE, null],
+    ['a refund after hand-over leaves the order picked up', 'picked_up', 'refund', 'staff', ONLINE, null],
+    ['a station cannot refund', 'accepted', 'refund', 'station', ONLINE, null],
+    ['a customer cannot refund their own order', 'paid', 'refund', 'customer', ONLINE, null],
   ];
 
   describe('moves', () => {
@@ -94,15 +102,15 @@ describe('order state machine', () => {
 
     it('allows nothing for a status or an action it does not know', () => {
       expect(nextStatus('refunded' as OrderStatus, 'cancel', { by: 'staff', payInStore: false })).toBeNull();
-      expect(nextStatus('paid', 'refund' as OrderAction, { by: 'staff', payInStore: false })).toBeNull();
+      expect(nextStatus('paid', 'bogus' as OrderAction, { by: 'staff', payInStore: false })).toBeNull();
       expect(nextStatus('paid', 'constructor' as OrderAction, { by: 'staff', payInStore: false })).toBeNull();
       expect(allowedActions('refunded' as OrderStatus, { by: 'staff', payInStore: false })).toEqual([]);
     });
   });
 
   describe('allowed actions', () => {
-    it('offers staff accept and cancel on a paid order', () => {
-      expect(allowedActions('paid', { by: 'staff', payInStore: false })).toEqual(['accept', 'cancel']);
+    it('offers staff accept, cancel and a full refund on a paid order', () => {
+      expect(allowedActions('paid', { by: 'staff', payInStore: false })).toEqual(['accept', 'cancel', 'refund']);
     });
 
     it('offers staff only cancel while an online order waits for its payment', () => {
@@ -119,7 +127,7 @@ describe('order state machine', () => {
 
     it('offers a station start and ready on an accepted order, but no cancel', () => {
       expect(allowedActions('accepted', { by: 'station', payInStore: false })).toEqual(['start', 'ready']);
-      expect(allowedActions('accepted', { by: 'staff', payInStore: false })).toEqual(['start', 'ready', 'cancel']);
+      expect(allowedActions('accepted', { by: 'staff', payInStore: false })).toEqual(['start', 'ready', 'cancel', 'refund']);
     });
 
     it('offers staff hand over and no-show on a ready order', () => {

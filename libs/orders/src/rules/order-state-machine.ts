@@ -13,7 +13,7 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_ACTIONS = ['pay', 'accept', 'start', 'ready', 'hand_over', 'cancel', 'expire', 'no_show'] as const;
+export const ORDER_ACTIONS = ['pay', 'accept', 'start', 'ready', 'hand_over', 'cancel', 'expire', 'no_show', 'refund'] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 /** Who acts: the customer, a signed-in staff member, a kitchen/counter station, or the system itself (payments, timers). */
@@ -65,6 +65,9 @@ const TRANSITIONS: Readonly<Record<OrderAction, readonly Transition[]>> = {
   // In-store orders hold their slot without a payment deadline, so only online ones expire.
   expire: [{ from: 'pending_payment', to: 'expired', by: ['system'], payment: 'online' }],
   no_show: [{ from: 'ready', to: 'no_show', by: ['system', 'staff'] }],
+  // Staff gave all the money back before hand-over (OrderRefunds): the order is off, even if made.
+  // Pay-in-store money is only taken at hand-over, so there is nothing to refund before it.
+  refund: (['paid', 'accepted', 'preparing', 'ready'] as const).map((from) => ({ from, to: 'cancelled' as const, by: ['staff'] as const, payment: 'online' as const })),
 };
 
 function applies(transition: Transition, from: OrderStatus, context: TransitionContext): boolean {

@@ -1,5 +1,6 @@
-import type { PaymentMethod, PaymentNextAction, StartPayment } from '../payments.types';
+import type { PaymentLine, PaymentMethod, PaymentNextAction, StartPayment } from '../payments.types';
 import type { PaymentRow } from '../payment-ledger.repository';
+import type { DayRange, ProviderSettlement, SettledPayment } from '../reconciliation/reconciliation.types';
 
 /** What a provider answers when a payment opens with it. */
 export interface ProviderStart {
@@ -28,8 +29,11 @@ export interface PaymentProvider {
   start(payment: PaymentRow, input?: StartPayment): Promise<ProviderStart>;
   /** Drops a payment no money has moved for yet (created, pending, authorized). */
   cancel(payment: PaymentRow, reason: string): Promise<ProviderResult>;
-  /** Gives `amount` of a captured payment back; resolves once the provider accepted it. */
-  refund(payment: PaymentRow, amount: number, reason: string): Promise<ProviderResult>;
+  /**
+   * Gives `amount` of a captured payment back; resolves once the provider accepted it. `lines`
+   * name what a per-line refund is for (Klarna lists them; the others ignore them).
+   */
+  refund(payment: PaymentRow, amount: number, reason: string, lines?: readonly PaymentLine[]): Promise<ProviderResult>;
   /** Takes authorized money (Klarna); providers that capture at once have none. */
   capture?(payment: PaymentRow): Promise<ProviderResult>;
   /**
@@ -39,6 +43,13 @@ export interface PaymentProvider {
   readonly remote?: boolean;
   /** When an authorized payment is captured: the store accepting the order, or its hand-over. */
   readonly captureOn?: 'accept' | 'handover' | null;
+  /**
+   * What the provider says moved in `range` (end-of-day reconciliation): per payment the money it
+   * captured and refunded then, and money carrying our metadata that no given payment explains.
+   * Throws PAYMENT_PROVIDER_UNAVAILABLE when the provider cannot be asked. Providers without one
+   * (test, in_store) have no side but Kassa's own ledger.
+   */
+  settled?(payments: readonly SettledPayment[], range: DayRange): Promise<ProviderSettlement>;
 }
 
 /** Every registered adapter, as the module lists them. */

@@ -19,6 +19,11 @@ export class PaymentProviders {
     return provider;
   }
 
+  /** The adapter of a method, if one is registered. */
+  find(method: PaymentMethod): PaymentProvider | undefined {
+    return this.byMethod.get(method);
+  }
+
   /** The adapter to start a payment with at a store; PAYMENT_METHOD_UNAVAILABLE (422) if not offered there. */
   async offered(storeId: string, method: string): Promise<PaymentProvider> {
     const provider = this.byMethod.get(method as PaymentMethod);

@@ -29,6 +29,14 @@ export interface KlarnaOrderData {
   readonly merchant_reference2?: string;
 }
 
+/** An order's captures and refunds as Order Management lists them; `at` is ISO 8601 when Klarna gives it. */
+export interface KlarnaOrderMoney {
+  readonly capturedAmount: number;
+  readonly refundedAmount: number;
+  readonly captures: ReadonlyArray<{ readonly amount: number; readonly at: string | null }>;
+  readonly refunds: ReadonlyArray<{ readonly amount: number; readonly at: string | null }>;
+}
+
 export interface KlarnaAnswer {
   readonly status: number;
   readonly headers: Headers;
@@ -82,6 +90,20 @@ export class KlarnaClient {
     const answer = await this.call('GET', `/ordermanagement/v1/orders/${encodeURIComponent(orderId)}`, 'read the order');
     if (answer.status !== 200 || !answer.body) throw refused(answer, 'read the order');
     return { status: String(answer.body.status ?? ''), orderLines: Array.isArray(answer.body.order_lines) ? (answer.body.order_lines as KlarnaOrderLine[]) : [] };
+  }
+
+  /** GET /ordermanagement/v1/orders/{id}: the money on it (reconciliation); null when Klarna has no such order. */
+  async orderMoney(orderId: string): Promise<KlarnaOrderMoney | null> {
+    const answer = await this.call('GET', `/ordermanagement/v1/orders/${encodeURIComponent(orderId)}`, 'read the order');
+    if (answer.status === 404) return null;
+    if (answer.status !== 200 || !answer.body) throw refused(answer, 'read the order');
+    const list = (value: unknown): Array<Record<string, unknown>> => (Array.isArray(value) ? (value as Array<Record<string, unknown>>) : []);
+    return {
+      capturedAmount: Number(answer.body.captured_amount ?? 0),
+      refundedAmount: Number(answer.body.refunded_amount ?? 0),
+      captures: list(answer.body.captures).map((c) => ({ amount: Number(c.captured_amount ?? 0), at: typeof c.captured_at === 'string' ? c.captured_at : null })),
+      refunds: list(answer.body.refunds).map((r) => ({ amount: Number(r.refunded_amount ?? 0), at: typeof r.refunded_at === 'string' ? r.refunded_at : null })),
+    };
   }
 
   /** POST …/captures → 201 with Capture-Id. */

@@ -6,7 +6,8 @@ import { PaymentsError } from '../../payments.errors';
 import { KlarnaOptions, PAYMENTS_OPTIONS, PaymentsOptions } from '../../payments.options';
 import type { PaymentLine, PaymentSummary, StartPayment } from '../../payments.types';
 import type { PaymentProvider, ProviderResult, ProviderStart } from '../payment-provider';
-import { KlarnaClient, KlarnaOrderData, KlarnaOrderLine } from './klarna.client';
+import type { DayRange, ProviderAmounts, ProviderSettlement, SettledPayment } from '../../reconciliation/reconciliation.types';
+import { KlarnaClient, KlarnaOrderData, KlarnaOrderLine, KlarnaOrderMoney } from './klarna.client';
 
 const METHOD = 'klarna' as const;
 /** Where the storefront posts the widget's authorization token, under the app's global prefix. */
@@ -86,19 +87,46 @@ export class KlarnaProvider implements PaymentProvider {
     return { detail: { klarnaOrderId: orderId, captureId } };
   }
 
-  /** Gives `amount` back; a full refund names the order's lines, a partial one the amount. */
-  async refund(payment: PaymentRow, amount: number, reason: string): Promise<ProviderResult> {
+  /** Gives `amount` back; a full refund names the order's lines, a per-line one the lines refunded, a partial one the amount. */
+  async refund(payment: PaymentRow, amount: number, reason: string, refunded?: readonly PaymentLine[]): Promise<ProviderResult> {
     const refundable = payment.amount - payment.refundedAmount;
     if (!Number.isSafeInteger(amount) || amount < 1 || amount > refundable) throw PaymentsError.refundTooLarge(payment.id, amount, refundable);
     const client = this.ready();
     const orderId = this.orderIdOf(payment);
-    const lines = amount === payment.amount ? (await client.order(orderId)).orderLines : undefined;
+    const lines =
+      amount === payment.amount
+        ? (await client.order(orderId)).orderLines
+        : refunded && refunded.length > 0
+          ? klarnaLinesOf(refunded)
+          : undefined;
     const refundId = await client.refund(
       orderId,
       { refunded_amount: amount, description: reason.slice(0, 255), ...(lines ? { order_lines: lines } : {}) },
       `refund-${payment.id}-${payment.refundedAmount}-${amount}`,
     );
     return { detail: { klarnaOrderId: orderId, refundId } };
+  }
+
+  /**
+   * Reconciliation: Klarna has no listing to ask, so each payment's Klarna order is read from
+   * Order Management and its captures and refunds made in the range are summed (an entry without
+   * a date counts when the order has no dated entries, by the order's totals).
+   */
+  async settled(payments: readonly SettledPayment[], range: DayRange): Promise<ProviderSettlement> {
+    const client = this.ready();
+    const amounts = new Map<string, ProviderAmounts>();
+    for (const payment of payments) {
+      // Before authorization the reference is a session, not an order: nothing can have moved.
+      if (!payment.providerReference || payment.status === 'created' || payment.status === 'pending') continue;
+      const order = await client.orderMoney(payment.providerReference);
+      if (!order) continue;
+      const within = (entries: KlarnaOrderMoney['captures'], total: number): number =>
+        entries.length === 0
+          ? total
+          : entries.filter((e) => e.at === null || (Date.parse(e.at) >= range.from.getTime() && Date.parse(e.at) < range.to.getTime())).reduce((n, e) => n + e.amount, 0);
+      amounts.set(payment.id, { captured: within(order.captures, order.capturedAmount), refunded: within(order.refunds, order.refundedAmount) });
+    }
+    return { payments: amounts, unknown: [] };
   }
 
   /**
@@ -161,10 +189,9 @@ export class KlarnaProvider implements PaymentProvider {
   }
 }
 
-/** The session's order data: the lines given, with a line for any difference to the amount (a discount), or one line for the order. */
-function orderDataOf(payment: PaymentRow, lines: readonly PaymentLine[] | undefined): KlarnaOrderData {
-  const country = COUNTRY_OF[payment.currency] ?? 'SE';
-  const orderLines: KlarnaOrderLine[] = (lines ?? []).map((line) => ({
+/** Order lines as Klarna lists them on a capture or refund. */
+function klarnaLinesOf(lines: readonly PaymentLine[]): KlarnaOrderLine[] {
+  return lines.map((line) => ({
     type: 'physical',
     name: line.name.slice(0, 255),
     quantity: line.quantity,
@@ -174,6 +201,12 @@ function orderDataOf(payment: PaymentRow, lines: readonly PaymentLine[] | undefi
     total_discount_amount: line.quantity * line.unitPrice - line.totalAmount,
     total_tax_amount: line.totalTaxAmount,
   }));
+}
+
+/** The session's order data: the lines given, with a line for any difference to the amount (a discount), or one line for the order. */
+function orderDataOf(payment: PaymentRow, lines: readonly PaymentLine[] | undefined): KlarnaOrderData {
+  const country = COUNTRY_OF[payment.currency] ?? 'SE';
+  const orderLines = klarnaLinesOf(lines ?? []);
   const listed = orderLines.reduce((sum, line) => sum + line.total_amount, 0);
   if (orderLines.length === 0) {
     orderLines.push({ type: 'physical', name: `Order ${payment.orderId.slice(0, 8)}`, quantity: 1, unit_price: payment.amount, tax_rate: 0, total_amount: payment.amount, total_tax_amount: 0 });

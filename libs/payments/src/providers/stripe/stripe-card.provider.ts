@@ -7,6 +7,7 @@ import { PaymentsError } from '../../payments.errors';
 import { PAYMENTS_OPTIONS, PaymentsOptions, StripeOptions } from '../../payments.options';
 import { OPEN_STATUSES, PaymentStatus } from '../../payments.types';
 import type { PaymentProvider, ProviderResult, ProviderStart } from '../payment-provider';
+import type { DayRange, ProviderAmounts, ProviderOnly, ProviderSettlement, SettledPayment } from '../../reconciliation/reconciliation.types';
 import { stripeSignatureProblem } from './stripe-signature';
 
 const METHOD = 'card' as const;
@@ -129,6 +130,53 @@ export class StripeCardProvider implements PaymentProvider {
     );
     if (refund.status === 'failed' || refund.status === 'canceled') throw PaymentsError.declined(METHOD, `refund ${refund.status}`);
     return { detail: { refundId: refund.id, refundStatus: refund.status, requestId: refund.lastResponse?.requestId ?? null } };
+  }
+
+  /**
+   * Reconciliation: the charges and refunds Stripe created in the range (listed, all pages), tied
+   * to payments by payment intent, else by our `paymentId` metadata; the rest is handed back as
+   * unknown with the metadata's store so the report can say what Kassa does not know.
+   */
+  async settled(payments: readonly SettledPayment[], range: DayRange): Promise<ProviderSettlement> {
+    const { stripe } = this.client();
+    const created = { gte: Math.floor(range.from.getTime() / 1000), lt: Math.ceil(range.to.getTime() / 1000) };
+    // The intent is expanded for its metadata: a charge carries its own, which Kassa never sets.
+    const charges = await this.call('list the day’s charges', () =>
+      stripe.charges.list({ created, limit: 100, expand: ['data.payment_intent'] }).autoPagingToArray({ limit: 10_000 }),
+    );
+    const refunds = await this.call('list the day’s refunds', () => stripe.refunds.list({ created, limit: 100 }).autoPagingToArray({ limit: 10_000 }));
+    const byIntent = new Map(payments.flatMap((p) => (p.providerReference ? [[p.providerReference, p.id] as const] : [])));
+    const ids = new Set(payments.map((p) => p.id));
+    const amounts = new Map<string, ProviderAmounts>();
+    const unknown = new Map<string, ProviderOnly>();
+    const add = (intentId: string | null, metadata: Record<string, string> | null | undefined, reference: string, captured: number, refunded: number) => {
+      const paymentId = (intentId ? byIntent.get(intentId) : undefined) ?? (metadata?.paymentId && ids.has(metadata.paymentId) ? metadata.paymentId : undefined);
+      if (paymentId) {
+        const before = amounts.get(paymentId) ?? { captured: 0, refunded: 0 };
+        amounts.set(paymentId, { captured: before.captured + captured, refunded: before.refunded + refunded });
+        return;
+      }
+      const key = intentId ?? reference;
+      const before = unknown.get(key);
+      unknown.set(key, {
+        reference: key,
+        paymentId: before?.paymentId ?? (typeof metadata?.paymentId === 'string' && isUuid(metadata.paymentId) ? metadata.paymentId : null),
+        storeId: before?.storeId ?? (typeof metadata?.storeId === 'string' ? metadata.storeId : null),
+        captured: (before?.captured ?? 0) + captured,
+        refunded: (before?.refunded ?? 0) + refunded,
+      });
+    };
+    for (const charge of charges) {
+      if (charge.status !== 'succeeded' || !charge.captured) continue;
+      const intent = charge.payment_intent;
+      const metadata = typeof intent === 'object' && intent !== null && Object.keys(intent.metadata ?? {}).length > 0 ? intent.metadata : charge.metadata;
+      add(idOf(intent), metadata, charge.id, charge.amount_captured ?? charge.amount, 0);
+    }
+    for (const refund of refunds) {
+      if (refund.status !== 'succeeded' && refund.status !== 'pending') continue;
+      add(idOf(refund.payment_intent), refund.metadata, refund.id, 0, refund.amount);
+    }
+    return { payments: amounts, unknown: [...unknown.values()] };
   }
 
   /** Asks Stripe where the payment stands, in Kassa's terms (null: nothing to say yet). */
@@ -271,6 +319,12 @@ function stripeClient(settings: StripeOptions): Stripe {
     if (url.port) config.port = Number(url.port);
   }
   return new Stripe(settings.secretKey, config);
+}
+
+/** An expandable Stripe reference as its id. */
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (!value) return null;
+  return typeof value === 'string' ? value : value.id;
 }
 
 function statusOf(status: Stripe.PaymentIntent.Status): PaymentStatus | null {

@@ -18,6 +18,17 @@ export interface SwishPaymentRequest {
   readonly currency: string;
   readonly status: 'CREATED' | 'PAID' | 'DECLINED' | 'ERROR' | 'CANCELLED';
   readonly errorCode?: string | null;
+  /** ISO 8601, once PAID. */
+  readonly datePaid?: string | null;
+}
+
+/** A refund as Swish returns it (GET /api/v1/refunds/{id}). */
+export interface SwishRefund {
+  readonly id: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly status: 'CREATED' | 'VALIDATED' | 'DEBITED' | 'PAID' | 'ERROR';
+  readonly datePaid?: string | null;
 }
 
 export interface SwishCreated {
@@ -77,6 +88,26 @@ export class SwishClient {
     if (!parsed || typeof parsed.status !== 'string' || typeof parsed.amount !== 'number') {
       throw PaymentsError.providerUnavailable(METHOD, 'could not read the payment request');
     }
+    return parsed;
+  }
+
+  /** The payment request, or null when Swish has none by this id (reconciliation). */
+  async paymentRequestIfAny(instructionId: string): Promise<SwishPaymentRequest | null> {
+    const answer = await this.call('GET', `/api/v1/paymentrequests/${instructionId}`, undefined, 'look up the payment request');
+    if (answer.status === 404) return null;
+    if (answer.status !== 200) throw this.refused(answer, 'look up the payment request');
+    const parsed = parseJson(answer.body) as SwishPaymentRequest | null;
+    if (!parsed || typeof parsed.status !== 'string' || typeof parsed.amount !== 'number') throw PaymentsError.providerUnavailable(METHOD, 'could not read the payment request');
+    return parsed;
+  }
+
+  /** GET /api/v1/refunds/{instructionUUID}; null when Swish has no such refund. */
+  async refund(instructionId: string): Promise<SwishRefund | null> {
+    const answer = await this.call('GET', `/api/v1/refunds/${instructionId}`, undefined, 'look up the refund');
+    if (answer.status === 404) return null;
+    if (answer.status !== 200) throw this.refused(answer, 'look up the refund');
+    const parsed = parseJson(answer.body) as SwishRefund | null;
+    if (!parsed || typeof parsed.status !== 'string' || typeof parsed.amount !== 'number') throw PaymentsError.providerUnavailable(METHOD, 'could not read the refund');
     return parsed;
   }
 

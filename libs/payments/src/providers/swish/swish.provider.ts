@@ -6,6 +6,7 @@ import { PaymentsError } from '../../payments.errors';
 import { PAYMENTS_OPTIONS, PaymentsOptions, SwishOptions } from '../../payments.options';
 import { OPEN_STATUSES, PaymentStatus, StartPayment } from '../../payments.types';
 import type { PaymentProvider, ProviderResult, ProviderStart } from '../payment-provider';
+import type { DayRange, ProviderAmounts, ProviderSettlement, SettledPayment } from '../../reconciliation/reconciliation.types';
 import { SwishClient, SwishPaymentRequest } from './swish.client';
 
 const METHOD = 'swish' as const;
@@ -106,6 +107,28 @@ export class SwishProvider implements PaymentProvider, OnModuleDestroy {
     const refundId = derivedInstructionId(`refund:${payment.id}:${payment.refundedAmount}:${amount}`);
     await this.createRefund(refundId, payment.providerReference, amount, reason);
     return { detail: { refundId, amount } };
+  }
+
+  /**
+   * Reconciliation: Swish has no listing, so each payment request is read (PAID, with the day it
+   * was paid) and each refund Kassa logged for it (DEBITED or PAID). Amounts in öre.
+   */
+  async settled(payments: readonly SettledPayment[], range: DayRange): Promise<ProviderSettlement> {
+    const { client } = this.ready();
+    const inRange = (at: string | null | undefined) => !at || (Date.parse(at) >= range.from.getTime() && Date.parse(at) < range.to.getTime());
+    const amounts = new Map<string, ProviderAmounts>();
+    for (const payment of payments) {
+      const request = await client.paymentRequestIfAny(instructionIdOf(payment.id));
+      if (!request) continue;
+      const captured = request.status === 'PAID' && inRange(request.datePaid) ? Math.round(request.amount * 100) : 0;
+      let refunded = 0;
+      for (const refundId of new Set(payment.refundReferences)) {
+        const refund = INSTRUCTION_ID.test(refundId) ? await client.refund(refundId) : null;
+        if (refund && (refund.status === 'DEBITED' || refund.status === 'PAID') && inRange(refund.datePaid)) refunded += Math.round(refund.amount * 100);
+      }
+      amounts.set(payment.id, { captured, refunded });
+    }
+    return { payments: amounts, unknown: [] };
   }
 
   /** Asks Swish where the payment stands, in Kassa's terms. */
