@@ -80,7 +80,10 @@ function configureHttp(app: NestExpressApplication, config: KassaConfig): void {
           defaultSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'https:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'", "'unsafe-inline'", ...config.http.paymentOrigins.script],
+          // Stripe's Payment Element and Klarna's widget are frames of their own; only configured providers' origins.
+          frameSrc: ["'self'", ...config.http.paymentOrigins.frame],
+          connectSrc: ["'self'", ...config.http.paymentOrigins.connect],
           fontSrc: ["'self'", 'data:'],
           // Served over plain HTTP on a shop's LAN, upgrading would break the console; TLS is the proxy's job.
           upgradeInsecureRequests: null,

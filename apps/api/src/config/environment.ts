@@ -109,6 +109,10 @@ export class Environment {
   @IsOptional() @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
   STRIPE_API_URL?: string;
 
+  /** Where the storefront loads Stripe.js from; defaults to the official URL (config/payment-scripts.ts). The CSP then allows only its origin. */
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
+  STRIPE_JS_URL?: string;
+
   /** Swish Commerce API v2: SWISH_API_URL, SWISH_PAYEE_ALIAS, SWISH_CALLBACK_URL and a certificate enable the `swish` method. */
   @IsOptional() @Matches(/^https:\/\/[^/\s]+/, { message: 'must be an https:// URL' })
   SWISH_API_URL?: string;
@@ -144,6 +148,10 @@ export class Environment {
 
   @IsOptional() @IsString()
   KLARNA_PASSWORD?: string;
+
+  /** Where the storefront loads Klarna's JavaScript library from; defaults to the official URL (config/payment-scripts.ts). */
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// URL' })
+  KLARNA_JS_URL?: string;
 
   /** When authorized Klarna money is captured: when the store accepts the order, or at hand-over. */
   @IsIn(['accept', 'handover'])

@@ -8,6 +8,7 @@ import type { PaymentsOptions } from '@kassa/payments';
 import type { PlatformOptions } from '@kassa/platform';
 import type { PrintingOptions } from '@kassa/printing';
 import { Environment } from './environment';
+import { paymentScript, ScriptOrigins, scriptOrigins } from './payment-scripts';
 
 /** The one typed configuration object, built from the validated environment at boot. */
 export interface KassaConfig {
@@ -22,6 +23,8 @@ export interface KassaConfig {
     readonly trustProxy?: number | string;
     readonly adminDist: string;
     readonly storefrontDist: string;
+    /** What the configured payment providers' scripts need the CSP to allow (nothing when none is configured). */
+    readonly paymentOrigins: ScriptOrigins;
   };
   readonly logLevel: string;
   readonly platform: PlatformOptions;
@@ -55,6 +58,7 @@ function derivedKey(secret: string, purpose: string): Buffer {
 export function buildConfig(env: Environment): KassaConfig {
   const dataDir = env.KASSA_DATA_DIR.startsWith('memory://') ? env.KASSA_DATA_DIR : resolve(env.KASSA_DATA_DIR);
   const jwtSecret = env.JWT_SECRET ?? embeddedJwtSecret(dataDir);
+  const payments = paymentsOptions(env);
   return {
     http: {
       port: env.PORT,
@@ -65,6 +69,10 @@ export function buildConfig(env: Environment): KassaConfig {
       trustProxy: env.TRUST_PROXY && /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
       adminDist: resolve(env.KASSA_ADMIN_DIST ?? 'admin/dist'),
       storefrontDist: resolve(env.KASSA_STOREFRONT_DIST ?? 'apps/storefront/dist'),
+      paymentOrigins: scriptOrigins([
+        payments.stripe ? paymentScript('stripe', env.STRIPE_JS_URL) : undefined,
+        payments.klarna ? paymentScript('klarna', env.KLARNA_JS_URL) : undefined,
+      ]),
     },
     logLevel: env.LOG_LEVEL,
     embedded: !env.DATABASE_URL,
@@ -93,7 +101,7 @@ export function buildConfig(env: Environment): KassaConfig {
       noShowGraceMinutes: env.KASSA_NO_SHOW_GRACE_MINUTES,
     },
     printing: { offlineAlertSeconds: env.KASSA_PRINTER_ALERT_SECONDS },
-    payments: paymentsOptions(env),
+    payments,
     notifications: notificationsOptions(env),
     firstStart: { adminEmail: env.KASSA_ADMIN_EMAIL, adminPassword: env.KASSA_ADMIN_PASSWORD },
   };
@@ -110,6 +118,7 @@ function paymentsOptions(env: Environment): PaymentsOptions {
             webhookSecret: env.STRIPE_WEBHOOK_SECRET,
             apiUrl: env.STRIPE_API_URL,
             timeoutMs: env.KASSA_PAYMENT_TIMEOUT_MS,
+            scriptUrl: paymentScript('stripe', env.STRIPE_JS_URL).scriptUrl,
           }
         : undefined,
     swish:
@@ -134,6 +143,7 @@ function paymentsOptions(env: Environment): PaymentsOptions {
             password: env.KLARNA_PASSWORD,
             captureOn: env.KLARNA_CAPTURE_ON === 'accept' ? 'accept' : 'handover',
             timeoutMs: env.KASSA_PAYMENT_TIMEOUT_MS,
+            scriptUrl: paymentScript('klarna', env.KLARNA_JS_URL).scriptUrl,
           }
         : undefined,
   };

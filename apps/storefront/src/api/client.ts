@@ -1,4 +1,4 @@
-import type { Catalog, CheckoutRequest, Order, PaymentMethods, PickupPass, PickupSlots, Store } from './types';
+import type { Catalog, CheckoutRequest, Order, PaymentMethods, PaymentsConfig, PickupPass, PickupSlots, Store } from './types';
 
 /** Where the api is: set VITE_KASSA_API_URL at build time for a static host; empty = this origin. */
 const API_BASE = `${(import.meta.env.VITE_KASSA_API_URL ?? '').replace(/\/+$/, '')}/api/v1`;
@@ -59,4 +59,9 @@ export const api = {
   pickupPass: (id: string, token: string) => call<PickupPass>('GET', `/orders/${encodeURIComponent(id)}/pickup-pass`, { headers: orderToken(token) }),
   /** The demo `test` provider's stand-in for a payment page. */
   testPayment: (paymentId: string, outcome: 'approve' | 'decline') => call<unknown>('POST', `/payments/test/${encodeURIComponent(paymentId)}/${outcome}`),
+  /** Where Stripe.js and Klarna's library come from on this server. */
+  paymentsConfig: () => call<PaymentsConfig>('GET', '/payments/config'),
+  /** Hands the token Klarna's widget returned to Kassa, which turns it into a Klarna order. */
+  klarnaAuthorize: (paymentId: string, authorizationToken: string) =>
+    call<{ status: string }>('POST', `/payments/klarna/${encodeURIComponent(paymentId)}/authorize`, { body: { authorizationToken } }),
 };

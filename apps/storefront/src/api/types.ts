@@ -123,6 +123,13 @@ export interface CheckoutRequest {
   readonly items: ReadonlyArray<{ readonly productId: string; readonly quantity: number; readonly modifierOptionIds?: readonly string[]; readonly note?: string }>;
   readonly pickup: { readonly slotStart: string } | { readonly asap: true };
   readonly customer: { readonly name: string; readonly email?: string; readonly phone?: string };
-  readonly payment: { readonly method: PaymentMethod };
+  /** `payerPhone`: the Swish number to send the payment request to (e-commerce); without it the Swish app opens (m-commerce). */
+  readonly payment: { readonly method: PaymentMethod; readonly payerPhone?: string };
   readonly locale: Locale;
+}
+
+/** Where the configured providers' own scripts are loaded from (`GET /payments/config`). */
+export interface PaymentsConfig {
+  readonly card: { readonly scriptUrl: string } | null;
+  readonly klarna: { readonly scriptUrl: string } | null;
 }

@@ -5,7 +5,7 @@ import type { CartLine } from '../state/cart';
 /** What went wrong, in the customer's words, and which form field (if any) to send them to. */
 export interface CheckoutProblem {
   readonly text: string;
-  readonly field: 'pickup' | 'name' | 'contact' | 'payment' | 'cart' | null;
+  readonly field: 'pickup' | 'name' | 'contact' | 'payment' | 'swishPhone' | 'cart' | null;
 }
 
 const LINE_FIELD = /^items\.(\d+)\./;
@@ -24,6 +24,7 @@ function fieldOf(field: string): CheckoutProblem['field'] {
   if (field.startsWith('pickup')) return 'pickup';
   if (field === 'customer.name') return 'name';
   if (field.startsWith('customer')) return 'contact';
+  if (field === 'payment.payerPhone') return 'swishPhone';
   if (field.startsWith('payment')) return 'payment';
   if (field.startsWith('items')) return 'cart';
   return null;
@@ -51,7 +52,13 @@ export function checkoutProblem(error: unknown, lines: readonly CartLine[]): Che
     case 'INVALID_MODIFIERS':
       return { text: messages.INVALID_MODIFIERS(product ?? '?'), field: 'cart' };
     case 'PAYMENT_METHOD_UNAVAILABLE':
-      return { text: messages.PAYMENT_METHOD_UNAVAILABLE, field: 'payment' };
+    case 'PAYMENT_DECLINED':
+    case 'PAYMENT_PROVIDER_UNAVAILABLE':
+      return { text: messages[error.code], field: 'payment' };
+    case 'INVALID_PAYMENT':
+      // The api names the Swish number when Swish or Sweden does not know it.
+      if (error.details.some((detail) => detail.field.endsWith('payerPhone'))) return { text: t().badSwishPhone, field: 'swishPhone' };
+      return { text: messages.GENERIC(error.message), field: 'payment' };
     case 'IDEMPOTENCY_KEY_IN_USE':
       return { text: messages.IDEMPOTENCY_KEY_IN_USE, field: null };
     case 'VALIDATION_FAILED': {

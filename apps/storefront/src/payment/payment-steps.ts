@@ -1,20 +1,26 @@
 import type { Order } from '../api/types';
 import { h } from '../dom';
 import { t } from '../i18n';
+import { klarnaWidgetStep } from './klarna-widget.step';
 import { payInStoreStep } from './pay-in-store.step';
 import type { PaymentStep } from './payment-step';
+import { stripePaymentStep } from './stripe-payment.step';
+import { swishAppStep, swishNumberStep } from './swish.steps';
 import { testApprovalStep } from './test-approval.step';
 
 /**
  * One step per `payment.nextAction.type` the api can answer. A provider adds its own here
- * without touching the checkout or the status page: `swish_app` (open the Swish app with the
- * token), `swish_number` (wait for the phone to pay), `klarna_widget` (mount Klarna's widget,
- * then post its authorization), `stripe_payment` (Stripe's hosted Payment Element). The last two
- * load the provider's script, so the api's CSP (helmet in apps/api/src/bootstrap.ts) must allow it.
+ * without touching the checkout or the status page. `klarna_widget` and `stripe_payment` load the
+ * provider's script from the URL `GET /payments/config` names; the api's CSP allows exactly the
+ * configured providers' origins.
  */
 const STEPS: Record<string, PaymentStep> = {
   test_approval: testApprovalStep,
   pay_in_store: payInStoreStep,
+  swish_app: swishAppStep,
+  swish_number: swishNumberStep,
+  stripe_payment: stripePaymentStep,
+  klarna_widget: klarnaWidgetStep,
 };
 
 export function paymentStep(order: Order, refresh: () => void): HTMLElement | null {

@@ -3,6 +3,7 @@ import type { CheckoutRequest, PaymentMethod, PickupSlots, Store } from '../api/
 import { CheckoutAttempt } from '../checkout/checkout-attempt';
 import { checkoutProblem, plainProblem, type CheckoutProblem } from '../checkout/error-messages';
 import { pickupSlotsFor } from '../checkout/pickup-slots';
+import { rememberSwishPayer, swedishMobile } from '../payment/swish-number';
 import { announce, h, show } from '../dom';
 import { locale, t } from '../i18n';
 import { href, navigate } from '../router';
@@ -13,7 +14,7 @@ import { cartPanel } from './cart-panel';
 import { pickupPicker, type PickupChoice } from './pickup-picker';
 
 /** What the customer typed and chose; outlives a re-render (language switch, cart edit). */
-const draft = { name: '', email: '', phone: '', method: '' as PaymentMethod | '', pickup: { mode: null, day: '', slotStart: '' } as PickupChoice };
+const draft = { name: '', email: '', phone: '', swishPhone: '', method: '' as PaymentMethod | '', pickup: { mode: null, day: '', slotStart: '' } as PickupChoice };
 /** Kept across re-renders so a retry after a lost answer reuses its Idempotency-Key. */
 const attempt = new CheckoutAttempt();
 
@@ -53,6 +54,28 @@ function contactFieldset(): HTMLFieldSetElement {
 
 function paymentFieldset(methods: readonly PaymentMethod[]): HTMLFieldSetElement {
   if (!draft.method || !methods.includes(draft.method)) draft.method = methods[0] ?? '';
+  // Swish by number is optional: without one the status page opens the Swish app or shows a QR code.
+  const swishPhone = h(
+    'div',
+    { class: 'field', id: 'swish-phone-field', hidden: draft.method !== 'swish' },
+    h('label', { for: 'swish-phone' }, t().swishPhone),
+    h('p', { class: 'muted small', id: 'swish-phone-hint' }, t().swishPhoneHint),
+    h('input', {
+      id: 'swish-phone',
+      name: 'swish-phone',
+      type: 'tel',
+      autocomplete: 'tel',
+      inputmode: 'tel',
+      maxlength: '20',
+      'aria-describedby': 'swish-phone-hint',
+      value: draft.swishPhone,
+      oninput: (event: Event) => (draft.swishPhone = (event.target as HTMLInputElement).value),
+    }),
+  );
+  const choose = (method: PaymentMethod) => () => {
+    draft.method = method;
+    swishPhone.hidden = method !== 'swish';
+  };
   return h(
     'fieldset',
     { class: 'card', id: 'payment', tabindex: -1 },
@@ -61,11 +84,18 @@ function paymentFieldset(methods: readonly PaymentMethod[]): HTMLFieldSetElement
       h(
         'label',
         { class: 'choice' },
-        h('input', { type: 'radio', name: 'payment-method', value: method, checked: draft.method === method, onchange: () => (draft.method = method) }),
+        h('input', { type: 'radio', name: 'payment-method', value: method, checked: draft.method === method, onchange: choose(method) }),
         t().method[method] ?? method,
       ),
     ),
+    methods.includes('swish') ? swishPhone : null,
   );
+}
+
+/** The Swish number as the customer typed it, when Swish is chosen and a number was given. */
+function swishPayer(): { typed: string; national: string | null } | null {
+  if (draft.method !== 'swish' || !draft.swishPhone.trim()) return null;
+  return { typed: draft.swishPhone.trim(), national: swedishMobile(draft.swishPhone) };
 }
 
 /** The customer's own slips, caught before asking the api (which checks them all again). */
@@ -75,10 +105,13 @@ function localProblem(store: Store): CheckoutProblem | null {
   if (draft.pickup.mode === null || (draft.pickup.mode === 'slot' && !draft.pickup.slotStart)) return { text: t().needTime, field: 'pickup' };
   if (!store.takingOrders) return { text: t().notTakingOrders, field: null };
   if (!draft.method) return { text: t().errors.PAYMENT_METHOD_UNAVAILABLE, field: 'payment' };
+  const payer = swishPayer();
+  if (payer && !payer.national) return { text: t().badSwishPhone, field: 'swishPhone' };
   return null;
 }
 
 function checkoutRequest(store: Store, method: PaymentMethod): CheckoutRequest {
+  const payer = swishPayer();
   return {
     storeId: store.id,
     items: cart.checkoutItems(),
@@ -88,7 +121,7 @@ function checkoutRequest(store: Store, method: PaymentMethod): CheckoutRequest {
       ...(draft.email.trim() ? { email: draft.email.trim() } : {}),
       ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
     },
-    payment: { method },
+    payment: { method, ...(payer ? { payerPhone: payer.typed } : {}) },
     locale: locale(),
   };
 }
@@ -98,6 +131,7 @@ const FIELD_TARGET: Record<NonNullable<CheckoutProblem['field']>, string> = {
   name: '#customer-name',
   contact: '#customer-email',
   payment: '#payment',
+  swishPhone: '#swish-phone',
   cart: '#cart-title',
 };
 
@@ -159,6 +193,8 @@ export function renderCheckout(main: HTMLElement): () => void {
         try {
           const order = await api.placeOrder(request, attempt.keyFor(request));
           rememberOrder({ id: order.id, token: order.token, number: order.number });
+          const payer = swishPayer();
+          if (payer?.national && order.payment?.nextAction?.type === 'swish_number') rememberSwishPayer(order.id, payer.national);
           attempt.reset();
           cart.clear();
           navigate(statusPath(order));

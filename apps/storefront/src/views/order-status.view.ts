@@ -56,6 +56,17 @@ function linesCard(order: Order): HTMLElement {
   );
 }
 
+/** A declined or abandoned payment cancels the order (the api offers no second payment on it): say so, and where to go next. */
+function paymentFailed(order: Order): HTMLElement | null {
+  if (order.status !== 'cancelled' || order.payment?.status !== 'failed') return null;
+  return h(
+    'section',
+    { class: 'card' },
+    h('p', { class: 'notice notice-error', 'data-payment-failed': true }, t().paymentFailedOrder),
+    h('a', { href: href('/'), 'data-route': true, class: 'button' }, t().backToMenu),
+  );
+}
+
 /** The page the confirmation e-mail and SMS link to: live status, pickup pass, payment step, cancel. */
 export function renderOrderStatus(main: HTMLElement, id: string, token: string): () => void {
   let poller: OrderPoller | null = null;
@@ -107,7 +118,7 @@ export function renderOrderStatus(main: HTMLElement, id: string, token: string):
       const hadFocus = [paymentSlot, passSlot, cancelSlot].some((slot) => slot.contains(document.activeElement));
       status.dataset.status = current.status;
       status.textContent = t().statuses[current.status as OrderStatus] ?? current.status;
-      show(paymentSlot, current.status === 'pending_payment' || current.payment?.nextAction?.type === 'pay_in_store' ? paymentStep(current, refresh) : null);
+      show(paymentSlot, current.status === 'pending_payment' || current.payment?.nextAction?.type === 'pay_in_store' ? paymentStep(current, refresh) : paymentFailed(current));
       if (current.status === 'pending_payment' && current.holdExpiresAt) append(paymentSlot, [h('p', { class: 'muted small' }, t().payBefore(clock(current.holdExpiresAt, timeZone)))]);
       show(cancelSlot, current.cancellable ? cancelButton(current) : null);
       show(linesSlot, linesCard(current));
