@@ -705,12 +705,12 @@ function whereTheTimeGoes(runs: readonly RunResult[], render: RenderResult): str
       "outbox dispatcher in the same process (`afterTransactionCommit`), so delivery starts at once, not at the 1 s poll",
       '(`KASSA_OUTBOX_POLL_MS`). The dispatcher claims the rows (`update … for update skip locked`), and the printing consumer, in the',
       "delivery's transaction, reads the order, the store's printers, the store and the print settings, takes the receipt number and",
-      "the printer's sequence, renders the receipt and inserts the job; after that commit `PrintDelivery.deliverNow` opens a second",
-      'transaction that locks the printer row again, re-reads printer, station and queued jobs and the settings, marks the job sent',
-      'and emits `job`; then the queue length is counted and `printer-status` broadcast to the store. The station\'s `ack` is a',
-      'third transaction and another count and broadcast. So the job reaches the station after some twenty database round trips',
-      `in sequence, each waiting its turn on the api's one JavaScript thread. Rendering is a small part (${renderMs.toFixed(1)} ms per receipt),`,
-      "Socket.IO's emit over loopback WebSocket smaller still.",
+      "the printer's sequence (which locks the printer row), renders the receipt, checks in one query that the printer's station is",
+      'connected with nothing older waiting, and inserts the job already marked sent; `job` is emitted when that transaction commits,',
+      'then the queue length is counted and `printer-status` broadcast to the store. The station\'s `ack` is one statement that marks',
+      'the job, moves the printer\'s acknowledged sequence and returns the status the board is sent. So the job reaches the station',
+      "after about a dozen database round trips in sequence, each waiting its turn on the api's one JavaScript thread. Rendering is a",
+      `small part (${renderMs.toFixed(1)} ms per receipt), Socket.IO's emit over loopback WebSocket smaller still.`,
     ),
     '',
     prose(
@@ -724,9 +724,10 @@ function whereTheTimeGoes(runs: readonly RunResult[], render: RenderResult): str
         ? 'On PGlite the database itself runs on that same thread (WebAssembly, one connection), so every statement of every consumer adds to it.'
         : '',
       pg?.perOrder
-        ? `On PostgreSQL each paid order cost ${pg.perOrder.commits.toFixed(0)} committed transactions and ${pg.perOrder.outboxScans.toFixed(0)} scans of \`outbox_message\` (at ${pg.rate}/s):`
-          + ' the dispatcher runs a claim after every committed transaction of the process, including the printing, acknowledgement and'
-          + ' notification transactions that wrote no outbox row, and each claim is a statement the api sends and PostgreSQL executes.'
+        ? `On PostgreSQL each paid order cost ${pg.perOrder.commits.toFixed(0)} committed transactions (single statements included) and ${pg.perOrder.outboxScans.toFixed(0)} scans of \`outbox_message\` (at ${pg.rate}/s).`
+          + ' Besides printing, the same thread delivers the board\'s `order` event (order, lines and store read again) and the'
+          + ' customer\'s confirmation (the notification written, then claimed, checked against the order and sent or logged) — about'
+          + ' as many statements again as the path to paper; the dispatcher claims only after commits that wrote outbox rows.'
         : '',
       'In a profile of the api during the window (`--cpu-prof`), MikroORM, knex and the pg driver (with its socket writes) take about',
       'half of the busy time.',
