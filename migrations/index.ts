@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123051604_store_payment_methods } from './Migration20261123051604_store_payment_methods';
 import { Migration20261123042718_order_refunds } from './Migration20261123042718_order_refunds';
 import { Migration20261123035545_payment_webhook_events } from './Migration20261123035545_payment_webhook_events';
 import { Migration20261123024238_printing_cloudprnt } from './Migration20261123024238_printing_cloudprnt';
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123024238_printing_cloudprnt', class: Migration20261123024238_printing_cloudprnt },
   { name: 'Migration20261123035545_payment_webhook_events', class: Migration20261123035545_payment_webhook_events },
   { name: 'Migration20261123042718_order_refunds', class: Migration20261123042718_order_refunds },
+  { name: 'Migration20261123051604_store_payment_methods', class: Migration20261123051604_store_payment_methods },
 ];

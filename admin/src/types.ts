@@ -252,6 +252,15 @@ export interface CapacityRule extends PickupCapacity, ClockWindow {
   date: string | null;
 }
 
+/** GET/PUT /admin/stores/:storeId/payment-methods: what this server could offer there, and what the store does. */
+export interface StorePaymentMethods {
+  storeId: string;
+  available: string[];
+  enabled: string[];
+  /** False while the store offers everything configured. */
+  chosen: boolean;
+}
+
 export interface BusyMode {
   storeId: string;
   paused: boolean;

@@ -58,7 +58,7 @@ export const tests = [
       const nameInput = page.getByRole('textbox', { name: 'Name', exact: true });
       await see(nameInput, 'the store name field');
       await nameInput.fill(storeName);
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.waitForURL(/#\/stores(\?.*)?$/);
 
       await page.reload();

@@ -16,6 +16,7 @@ import {
 } from '../api-paths';
 import type {
   BusyMode,
+  StorePaymentMethods,
   CatalogImportResult,
   CloudPrntAddress,
   DayLoad,
@@ -156,6 +157,7 @@ const orderActionBody = (params: OrderActionParams): object => {
  * `pickup-load` is a day's slots with their load: id = the date, `meta.storeId` the store.
  * `notification-settings` is one per organisation: any id reads and writes it.
  * `print-settings` is one per store (receipt footer, hold-after minutes).
+ * `store-payment-methods` is one per store: the methods configured here and those it offers.
  */
 const singletons: DataProvider = {
   ...restProvider,
@@ -167,6 +169,10 @@ const singletons: DataProvider = {
     if (resource === 'busy-mode') {
       const busy = await getJson<BusyMode>(storePath(String(params.id), 'busy-mode'));
       return { data: { ...busy, id: busy.storeId } } as never;
+    }
+    if (resource === 'store-payment-methods') {
+      const methods = await getJson<StorePaymentMethods>(storePath(String(params.id), 'payment-methods'));
+      return { data: { ...methods, id: methods.storeId } } as never;
     }
     if (resource === 'pickup-load') {
       const date = encodeURIComponent(String(params.id));
@@ -193,6 +199,11 @@ const singletons: DataProvider = {
       } catch (error) {
         throw scheduleErrorForForm(error, origins);
       }
+    }
+    if (resource === 'store-payment-methods') {
+      const { enabled } = params.data as Partial<StorePaymentMethods>;
+      const methods = await putJson<StorePaymentMethods>(storePath(String(params.id), 'payment-methods'), { methods: enabled });
+      return { data: { ...methods, id: methods.storeId } } as never;
     }
     if (resource === 'busy-mode') {
       const { paused, delayMinutes } = params.data as Partial<BusyMode>;

@@ -869,6 +869,14 @@ export const englishKassaMessages = {
       edit_title: 'Store: %{name}',
       slug_help: 'Made from the name when left empty.',
       slug_format: 'Only lowercase letters a–z, digits and single dashes',
+      payment_methods: {
+        title: 'Payment methods',
+        all: 'The store offers every method configured on this server. Untick the ones it should not.',
+        chosen: 'The store offers the methods ticked below.',
+        none: 'A store needs at least one payment method to take orders.',
+        save: 'Save payment methods',
+        saved: 'Payment methods saved',
+      },
     },
     users: {
       edit_title: 'User: %{name}',
@@ -1991,6 +1999,14 @@ export const swedishKassaMessages: KassaMessages = {
       edit_title: 'Butik: %{name}',
       slug_help: 'Skapas från namnet om fältet lämnas tomt.',
       slug_format: 'Endast små bokstäver a–z, siffror och enkla bindestreck',
+      payment_methods: {
+        title: 'Betalsätt',
+        all: 'Butiken erbjuder alla betalsätt som finns på servern. Bocka ur dem den inte ska ha.',
+        chosen: 'Butiken erbjuder betalsätten som är ibockade nedan.',
+        none: 'En butik behöver minst ett betalsätt för att ta emot beställningar.',
+        save: 'Spara betalsätt',
+        saved: 'Betalsätten är sparade',
+      },
     },
     users: {
       edit_title: 'Användare: %{name}',

@@ -7,6 +7,7 @@ import { PaymentOutcomes } from './payment-outcomes';
 import { Payment } from './payment.entity';
 import { PaymentWebhookEvent } from './payment-webhook-event.entity';
 import { PaymentsConfigController } from './payments-config.controller';
+import { PaymentsStoreInScope } from './payments-store-in-scope.guard';
 import { PAYMENTS_OPTIONS, PaymentsOptions } from './payments.options';
 import { PaymentsService } from './payments.service';
 import { InStorePaymentProvider } from './providers/in-store.provider';
@@ -19,13 +20,15 @@ import { StripeConfigured, StripeWebhookController } from './providers/stripe/st
 import { SwishConfigured, SwishCallbackController } from './providers/swish/swish-callback.controller';
 import { SwishProvider } from './providers/swish/swish.provider';
 import { TestPaymentProvider } from './providers/test.provider';
-import { ReconciliationAdminController, ReconciliationStoreInScope } from './reconciliation/reconciliation-admin.controller';
+import { ReconciliationAdminController } from './reconciliation/reconciliation-admin.controller';
 import { ReconciliationRepository } from './reconciliation/reconciliation.repository';
 import { ReconciliationService } from './reconciliation/reconciliation.service';
+import { StorePaymentMethodsController } from './store-payment-methods.controller';
+import { StorePaymentMethods } from './store-payment-methods.entity';
 import { TestPaymentsController, TestPaymentsEnabled } from './test-payments.controller';
 
 /** Handed to the platform's ORM setup by the app. */
-export const PAYMENTS_ENTITIES = [Payment, PaymentEvent, PaymentWebhookEvent];
+export const PAYMENTS_ENTITIES = [Payment, PaymentEvent, PaymentWebhookEvent, StorePaymentMethods];
 
 @Module({})
 export class PaymentsModule {
@@ -35,7 +38,7 @@ export class PaymentsModule {
       module: PaymentsModule,
       global: true,
       imports: [MikroOrmModule.forFeature(PAYMENTS_ENTITIES), StoresModule],
-      controllers: [TestPaymentsController, StripeWebhookController, SwishCallbackController, KlarnaAuthorizeController, PaymentsConfigController, ReconciliationAdminController],
+      controllers: [TestPaymentsController, StripeWebhookController, SwishCallbackController, KlarnaAuthorizeController, PaymentsConfigController, ReconciliationAdminController, StorePaymentMethodsController],
       providers: [
         { provide: PAYMENTS_OPTIONS, useValue: options },
         PaymentLedger,
@@ -59,7 +62,7 @@ export class PaymentsModule {
         KlarnaConfigured,
         ReconciliationRepository,
         ReconciliationService,
-        ReconciliationStoreInScope,
+        PaymentsStoreInScope,
       ],
       exports: [PaymentsService, PaymentOutcomes, ReconciliationService],
     };

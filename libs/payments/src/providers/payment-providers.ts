@@ -1,14 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '@kassa/shared';
 import { PaymentsError } from '../payments.errors';
+import { StorePaymentMethods } from '../store-payment-methods.entity';
 import { PAYMENT_METHODS, PaymentMethod } from '../payments.types';
 import { PAYMENT_PROVIDERS, PaymentProvider } from './payment-provider';
 
-/** The adapters by method. A method without one (swish, klarna, card for now) is not offered anywhere. */
+/**
+ * The adapters by method, and what each store offers: a method needs a configured adapter here
+ * and, when the store has chosen its methods (StorePaymentMethods), to be among them.
+ */
 @Injectable()
 export class PaymentProviders {
   private readonly byMethod: ReadonlyMap<PaymentMethod, PaymentProvider>;
 
-  constructor(@Inject(PAYMENT_PROVIDERS) providers: PaymentProvider[]) {
+  constructor(
+    @Inject(PAYMENT_PROVIDERS) providers: PaymentProvider[],
+    private readonly em: EntityManager,
+  ) {
     this.byMethod = new Map(providers.map((p) => [p.method, p]));
   }
 
@@ -28,11 +37,27 @@ export class PaymentProviders {
   async offered(storeId: string, method: string): Promise<PaymentProvider> {
     const provider = this.byMethod.get(method as PaymentMethod);
     if (!provider || !(await provider.offeredAt(storeId))) throw PaymentsError.methodUnavailable(method);
+    const chosen = await this.chosenAt(storeId);
+    if (chosen && !chosen.includes(provider.method)) throw PaymentsError.methodUnavailable(method);
     return provider;
   }
 
   /** What the store offers now, in PAYMENT_METHODS order. */
   async offeredAt(storeId: string): Promise<PaymentMethod[]> {
+    const chosen = await this.chosenAt(storeId);
+    const configured = await this.configuredAt(storeId);
+    return chosen ? configured.filter((method) => chosen.includes(method)) : configured;
+  }
+
+  /** The methods the store chose, or null when it offers everything configured. */
+  async chosenAt(storeId: string): Promise<PaymentMethod[] | null> {
+    if (!isUuid(storeId)) return null;
+    const row = await this.em.findOne(StorePaymentMethods, { storeId }, { filters: false });
+    return row?.methods ?? null;
+  }
+
+  /** What this server could offer at the store: a configured adapter that is on there. */
+  async configuredAt(storeId: string): Promise<PaymentMethod[]> {
     const methods: PaymentMethod[] = [];
     for (const method of PAYMENT_METHODS) {
       const provider = this.byMethod.get(method);

@@ -1,29 +1,16 @@
-import { CanActivate, Controller, ExecutionContext, Get, Headers, Injectable, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErrorBody, isUuid, RequestWithActor, Staff } from '@kassa/shared';
-import { StoresService } from '@kassa/stores';
+import { ErrorBody, Staff } from '@kassa/shared';
+import { PaymentsStoreInScope } from '../payments-store-in-scope.guard';
 import { ReconciliationQuery, ReconciliationResponse } from './dto/reconciliation.dto';
 import { reconciliationCsv } from './reconciliation-csv';
 import { ReconciliationService } from './reconciliation.service';
 
-/** 404 for a store outside the caller's scope before the query is validated, so nothing leaks through a 400. */
-@Injectable()
-export class ReconciliationStoreInScope implements CanActivate {
-  constructor(private readonly stores: StoresService) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<RequestWithActor>();
-    const storeId = (request.params as Record<string, string | undefined>).storeId;
-    if (request.actor && storeId && isUuid(storeId)) await this.stores.get(storeId);
-    return true;
-  }
-}
-
 @ApiTags('admin: payments')
 @ApiBadRequestResponse({ type: ErrorBody, description: 'date is not a calendar date' })
 @ApiNotFoundResponse({ type: ErrorBody, description: 'STORE_NOT_FOUND, or a store outside the caller’s stores' })
-@UseGuards(ReconciliationStoreInScope)
+@UseGuards(PaymentsStoreInScope)
 @Controller('admin/stores/:storeId/reconciliation')
 export class ReconciliationAdminController {
   constructor(private readonly reconciliation: ReconciliationService) {}
