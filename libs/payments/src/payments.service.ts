@@ -87,7 +87,7 @@ export class PaymentsService {
       kind: 'started',
       from: started.from,
       actor: SYSTEM,
-      detail: opened.nextAction ? { nextAction: opened.nextAction.type } : null,
+      detail: opened.nextAction || opened.detail ? { ...(opened.nextAction ? { nextAction: opened.nextAction.type } : {}), ...opened.detail } : null,
     });
     return summaryOf(started.row);
   }

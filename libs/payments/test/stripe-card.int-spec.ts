@@ -101,6 +101,8 @@ describe('card payments through Stripe', () => {
     expect(listener.callsFor(payment.id)).toEqual(['captured']);
     expect((await eventsOf(kassa.app, payment.id)).map((e) => e.kind)).toEqual(['created', 'started', 'approved']);
     expect((await eventsOf(kassa.app, payment.id))[2]).toMatchObject({ actor: 'provider:card', detail: { eventId: JSON.parse(payload).id } });
+    // The start is logged with Stripe's request id, for a support question to Stripe.
+    expect((await eventsOf(kassa.app, payment.id))[1]).toMatchObject({ kind: 'started', detail: { nextAction: 'stripe_payment', requestId: expect.stringMatching(/^req_/) } });
   });
 
   it('handles two deliveries of the same event at once exactly once', async () => {

@@ -7,6 +7,8 @@ export interface ProviderStart {
   readonly nextAction: PaymentNextAction | null;
   /** The provider's id for the payment, if it has one; never a secret. */
   readonly providerReference: string | null;
+  /** Logged in payment_event with the start: the provider's request id and the like, never a secret. */
+  readonly detail?: Record<string, unknown>;
 }
 
 /** What a provider answers to a cancel or a refund. */

@@ -58,13 +58,13 @@ export class KlarnaClient {
     this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  /** POST /payments/v1/sessions → session_id and client_token for the widget. */
-  async createSession(data: KlarnaOrderData): Promise<{ sessionId: string; clientToken: string }> {
+  /** POST /payments/v1/sessions → session_id and client_token for the widget, and Klarna's correlation id of the call. */
+  async createSession(data: KlarnaOrderData): Promise<{ sessionId: string; clientToken: string; correlationId: string | null }> {
     const answer = await this.call('POST', '/payments/v1/sessions', 'open a payment session', { ...data, intent: 'buy' });
     const sessionId = answer.body?.session_id;
     const clientToken = answer.body?.client_token;
     if (answer.status !== 200 || typeof sessionId !== 'string' || typeof clientToken !== 'string') throw refused(answer, 'open a payment session');
-    return { sessionId, clientToken };
+    return { sessionId, clientToken, correlationId: answer.headers.get('klarna-correlation-id') };
   }
 
   /** GET /payments/v1/sessions/{id}: the order data as it stands (the widget may have changed it). */

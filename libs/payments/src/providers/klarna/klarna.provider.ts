@@ -68,6 +68,7 @@ export class KlarnaProvider implements PaymentProvider {
         authorizeUrl: `${KLARNA_ROUTES}/${payment.id}/authorize`,
       },
       providerReference: session.sessionId,
+      detail: { correlationId: session.correlationId },
     };
   }
 

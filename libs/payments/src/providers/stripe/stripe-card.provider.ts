@@ -89,6 +89,7 @@ export class StripeCardProvider implements PaymentProvider {
     return {
       nextAction: { type: 'stripe_payment', clientSecret: intent.client_secret, publishableKey: settings.publishableKey },
       providerReference: intent.id,
+      detail: { requestId: intent.lastResponse?.requestId ?? null },
     };
   }
 
