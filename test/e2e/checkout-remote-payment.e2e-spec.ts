@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { systemEntityManager } from '@kassa/platform';
-import { FakeStripe, STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from '../../libs/payments/test/fake-stripe';
+import { FakeStripe, STRIPE_PUBLISHABLE_KEY } from '../../libs/payments/test/fake-stripe';
 import { checkout, checkoutBody, firstFreeSlot, openAllDay, slotRemaining, stockedProduct, stockOf } from '../../libs/orders/test/orders.factory';
 import { demoStoreId } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -21,10 +21,7 @@ describe('checkout with a payment provider reached over the network', () => {
     await stripe.start();
     kassa = await startTestApp({
       KASSA_TEST_PAYMENTS: 'true',
-      STRIPE_SECRET_KEY,
-      STRIPE_PUBLISHABLE_KEY,
-      STRIPE_WEBHOOK_SECRET,
-      STRIPE_API_URL: stripe.url,
+      ...stripe.env(),
       KASSA_PAYMENT_TIMEOUT_MS: '1500',
     });
     owner = await kassa.login();

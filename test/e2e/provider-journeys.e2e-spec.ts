@@ -1,6 +1,6 @@
 import { checkout, checkoutBody, firstFreeSlot, openAllDay, slotRemaining, stockedProduct, stockOf } from '../../libs/orders/test/orders.factory';
-import { FakeKlarna, KLARNA_PASSWORD, KLARNA_USERNAME } from '../../libs/payments/test/fake-klarna';
-import { FakeStripe, intentEvent, signed, STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from '../../libs/payments/test/fake-stripe';
+import { FakeKlarna } from '../../libs/payments/test/fake-klarna';
+import { FakeStripe, intentEvent, signed, STRIPE_PUBLISHABLE_KEY } from '../../libs/payments/test/fake-stripe';
 import { FakeSwish, SWISH_PAYEE_ALIAS, TestCertificates } from '../../libs/payments/test/fake-swish';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -35,20 +35,9 @@ describe('storefront journeys with Stripe, Swish and Klarna', () => {
     kassa = await startTestApp({
       KASSA_TEST_PAYMENTS: 'false',
       KASSA_PAYMENT_TIMEOUT_MS: '2000',
-      STRIPE_SECRET_KEY,
-      STRIPE_PUBLISHABLE_KEY,
-      STRIPE_WEBHOOK_SECRET,
-      STRIPE_API_URL: stripe.url,
-      SWISH_API_URL: swish.url,
-      SWISH_PAYEE_ALIAS,
-      SWISH_CALLBACK_URL: 'https://kassa.example.com/',
-      SWISH_CERT_PATH: certs.path('merchant.pem'),
-      SWISH_KEY_PATH: certs.path('merchant.key'),
-      SWISH_CA_PATH: certs.path('ca.pem'),
-      KLARNA_API_URL: klarna.url,
-      KLARNA_USERNAME,
-      KLARNA_PASSWORD,
-      KLARNA_CAPTURE_ON: 'handover',
+      ...stripe.env(),
+      ...swish.env(),
+      ...klarna.env('handover'),
     });
     auth = await kassa.login();
     const stores = (await kassa.http.get('/api/v1/stores').expect(200)).body as Array<{ id: string }>;

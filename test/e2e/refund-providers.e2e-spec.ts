@@ -1,7 +1,7 @@
 import { demoStoreId } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-import { FakeKlarna, KLARNA_PASSWORD, KLARNA_USERNAME } from '../../libs/payments/test/fake-klarna';
-import { FakeStripe, intentEvent, signed, STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from '../../libs/payments/test/fake-stripe';
+import { FakeKlarna } from '../../libs/payments/test/fake-klarna';
+import { FakeStripe, intentEvent, signed, STRIPE_SECRET_KEY } from '../../libs/payments/test/fake-stripe';
 import { checkout, checkoutBody, openAllDay, stockedProduct } from '../../libs/orders/test/orders.factory';
 
 /**
@@ -21,14 +21,8 @@ describe('refunds through Stripe and Klarna', () => {
     kassa = await startTestApp({
       KASSA_DEMO_DATA: 'false',
       KASSA_WORKERS: 'false',
-      STRIPE_SECRET_KEY,
-      STRIPE_PUBLISHABLE_KEY,
-      STRIPE_WEBHOOK_SECRET,
-      STRIPE_API_URL: stripe.url,
-      KLARNA_API_URL: klarna.url,
-      KLARNA_USERNAME,
-      KLARNA_PASSWORD,
-      KLARNA_CAPTURE_ON: 'accept',
+      ...stripe.env(),
+      ...klarna.env('accept'),
       KASSA_PAYMENT_TIMEOUT_MS: '700',
     });
     owner = await kassa.login();

@@ -49,6 +49,11 @@ export class FakeKlarna extends FakeProviderServer<Failure> {
   readonly calls: SeenCall[] = [];
   /** The fraud status the next orders get. */
   fraudStatus = 'ACCEPTED';
+
+  /** What points the api at this server; Klarna captures at `captureOn`. */
+  env(captureOn: 'accept' | 'handover' = 'handover'): Record<string, string> {
+    return { KLARNA_API_URL: this.url, KLARNA_USERNAME, KLARNA_PASSWORD, KLARNA_CAPTURE_ON: captureOn };
+  }
   private readonly replies = new Map<string, { status: number; headers: Record<string, string>; body: unknown }>();
 
   /** The customer authorized in the widget; this is the token the storefront gets back. */

@@ -69,6 +69,11 @@ export class FakeStripe extends FakeProviderServer<Failure> {
   readonly requests: SeenRequest[] = [];
   private readonly replies = new Map<string, { status: number; body: unknown }>();
 
+  /** What points the api at this server. */
+  env(): Record<string, string> {
+    return { STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_URL: this.url };
+  }
+
   /** The customer paid in the browser (Stripe.js confirmed the intent). */
   succeed(intentId: string): FakeIntent {
     const intent = this.intent(intentId);

@@ -104,6 +104,18 @@ export class FakeSwish extends FakeProviderServer<Failure> {
     super();
   }
 
+  /** What points the api at this server, with the merchant's certificate from the test CA. */
+  env(): Record<string, string> {
+    return {
+      SWISH_API_URL: this.url,
+      SWISH_PAYEE_ALIAS,
+      SWISH_CALLBACK_URL: 'https://kassa.example.com/',
+      SWISH_CERT_PATH: this.certs.path('merchant.pem'),
+      SWISH_KEY_PATH: this.certs.path('merchant.key'),
+      SWISH_CA_PATH: this.certs.path('ca.pem'),
+    };
+  }
+
   protected override get protocol(): 'https' {
     return 'https';
   }

@@ -20,10 +20,7 @@ describe('Klarna payments', () => {
     await klarna.start();
     kassa = await startTestApp({
       KASSA_TEST_PAYMENTS: 'false',
-      KLARNA_API_URL: klarna.url,
-      KLARNA_USERNAME,
-      KLARNA_PASSWORD,
-      KLARNA_CAPTURE_ON: 'handover',
+      ...klarna.env('handover'),
       KASSA_PAYMENT_TIMEOUT_MS: '700',
     });
     payments = kassa.app.get(PaymentsService);

@@ -4,9 +4,9 @@ import { PaymentLine, PaymentsService, PaymentSummary } from '@kassa/payments';
 import { createStore, openAllDay } from '../../../test/support/fixtures';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { instructionIdOf } from '../src/providers/swish/swish.provider';
-import { FakeKlarna, KLARNA_PASSWORD, KLARNA_USERNAME } from './fake-klarna';
-import { FakeStripe, intentEvent, signed, STRIPE_PUBLISHABLE_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './fake-stripe';
-import { FakeSwish, SWISH_PAYEE_ALIAS, TestCertificates } from './fake-swish';
+import { FakeKlarna } from './fake-klarna';
+import { FakeStripe, intentEvent, signed } from './fake-stripe';
+import { FakeSwish, TestCertificates } from './fake-swish';
 import { inTransaction, query, RecordingListener, standInForOrders, startInput } from './payments.factory';
 
 const ZONE = 'Europe/Stockholm';
@@ -27,21 +27,10 @@ describe('end-of-day reconciliation per store and provider', () => {
     await swish.start();
     await klarna.start();
     kassa = await startTestApp({
-      SWISH_API_URL: swish.url,
-      SWISH_PAYEE_ALIAS,
-      SWISH_CALLBACK_URL: 'https://kassa.example.com/',
-      SWISH_CERT_PATH: certs.path('merchant.pem'),
-      SWISH_KEY_PATH: certs.path('merchant.key'),
-      SWISH_CA_PATH: certs.path('ca.pem'),
-      KLARNA_API_URL: klarna.url,
-      KLARNA_USERNAME,
-      KLARNA_PASSWORD,
-      KLARNA_CAPTURE_ON: 'handover',
+      ...swish.env(),
+      ...klarna.env('handover'),
       KASSA_TEST_PAYMENTS: 'true',
-      STRIPE_SECRET_KEY,
-      STRIPE_PUBLISHABLE_KEY,
-      STRIPE_WEBHOOK_SECRET,
-      STRIPE_API_URL: stripe.url,
+      ...stripe.env(),
       KASSA_PAYMENT_TIMEOUT_MS: '700',
     });
     payments = kassa.app.get(PaymentsService);

@@ -17,10 +17,7 @@ describe('card payments through Stripe', () => {
     await stripe.start();
     kassa = await startTestApp({
       KASSA_TEST_PAYMENTS: 'false',
-      STRIPE_SECRET_KEY,
-      STRIPE_PUBLISHABLE_KEY,
-      STRIPE_WEBHOOK_SECRET,
-      STRIPE_API_URL: stripe.url,
+      ...stripe.env(),
       KASSA_PAYMENT_TIMEOUT_MS: '700',
     });
     payments = kassa.app.get(PaymentsService);

@@ -19,12 +19,7 @@ describe('Swish payments', () => {
     await swish.start();
     kassa = await startTestApp({
       KASSA_TEST_PAYMENTS: 'false',
-      SWISH_API_URL: swish.url,
-      SWISH_PAYEE_ALIAS,
-      SWISH_CALLBACK_URL: 'https://kassa.example.com/',
-      SWISH_CERT_PATH: certs.path('merchant.pem'),
-      SWISH_KEY_PATH: certs.path('merchant.key'),
-      SWISH_CA_PATH: certs.path('ca.pem'),
+      ...swish.env(),
       KASSA_PAYMENT_TIMEOUT_MS: '700',
     });
     payments = kassa.app.get(PaymentsService);
