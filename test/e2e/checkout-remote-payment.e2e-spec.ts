@@ -96,10 +96,21 @@ describe('checkout with a payment provider reached over the network', () => {
     expect(await stockOf(kassa.http, owner, storeId, bun.stockItemId)).toMatchObject({ reserved: before.stock.reserved + 1 });
   });
 
-  it('keeps the test and pay-in-store methods in one transaction, answered at once', async () => {
+  it('keeps the test method in one transaction, answered at once, and tells the customer of a declined payment', async () => {
     const bun = await stockedProduct(kassa.http, owner, storeId, { onHand: 2 });
     const placed = await checkout(kassa.http, checkoutBody(storeId, bun.id)).expect(201);
     expect(placed.body.payment).toMatchObject({ method: 'test', status: 'pending', nextAction: { type: 'test_approval' } });
     expect(stripe.requests.filter((r) => r.path === '/v1/payment_intents' && r.form['metadata[orderId]'] === placed.body.id)).toEqual([]);
+
+    // A payment the customer declines cancels the order, and that the customer is told of.
+    await kassa.http.post(`/api/v1/payments/test/${placed.body.payment.id}/decline`).expect(200);
+    const sql = systemEntityManager(kassa.app.get(MikroORM));
+    const until = Date.now() + 10_000;
+    let told: Array<{ kind: string }> = [];
+    while (told.length === 0 && Date.now() < until) {
+      told = await sql.execute<Array<{ kind: string }>>(`select kind from notification where order_id = ? and kind = 'order_cancelled'`, [placed.body.id]);
+      if (told.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(told.length).toBeGreaterThan(0);
   });
 });

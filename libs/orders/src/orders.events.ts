@@ -28,6 +28,12 @@ export const ORDER_EVENT_OF: Readonly<Record<OrderStatus, string>> = {
  * Every order event carries what an order board, a printer or a message needs without asking
  * back: number, status, pickup window, customer's first contact, total and items.
  */
+/**
+ * The start of an OrderCancelled reason when the checkout placed the order but could not start its
+ * payment with the provider: the customer saw that error at checkout and was never told of the order.
+ */
+export const PAYMENT_NOT_STARTED = 'The payment could not be started';
+
 export interface OrderEventPayload {
   readonly orderId: string;
   readonly organisationId: string;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PAYMENT_NOT_STARTED } from '@kassa/orders';
 import type { OrderEventPayload, OrderForNotification } from '@kassa/orders';
 import { isEmailAddress, normalisePhone } from '@kassa/shared';
 import { StoresService } from '@kassa/stores';
@@ -68,12 +69,12 @@ export class CustomerMessages {
   }
 
   /**
-   * Cancelled: refunded when money had been taken online, plainly cancelled otherwise. An unpaid
-   * online order the system called off is a checkout whose payment could not be started: the
-   * customer saw that at checkout and was never told of the order, so nothing is sent.
+   * Cancelled: refunded when money had been taken online, plainly cancelled otherwise. A checkout
+   * that could not start its payment says nothing: the customer saw the error and was never told
+   * of the order.
    */
   async cancelled(event: OrderEventPayload): Promise<void> {
-    if (event.previousStatus === 'pending_payment' && event.actor.kind === 'system' && event.paymentMethod !== 'in_store') return;
+    if (event.reason?.startsWith(PAYMENT_NOT_STARTED)) return;
     const order = await this.orders.forNotification(event.orderId);
     if (!order) return;
     const locale = asLocale(order.locale);

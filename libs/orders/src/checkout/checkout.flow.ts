@@ -11,6 +11,7 @@ import { CheckoutDto } from '../dto/checkout.dto';
 import { OrderLine } from '../entities/order-line.entity';
 import { Order } from '../entities/order.entity';
 import { customerView } from '../order-views';
+import { PAYMENT_NOT_STARTED } from '../orders.events';
 import { OrdersService, SYSTEM } from '../orders.service';
 import { orderNumber } from '../rules/order-number';
 import { newPickupCode } from '../rules/pickup-pass';
@@ -135,7 +136,7 @@ export class CheckoutFlow {
    */
   async abandon(pending: PendingPayment, error: unknown): Promise<void> {
     const why = error instanceof Error ? error.message : String(error);
-    await this.orders.act(pending.orderId, 'cancel', SYSTEM, `The payment could not be started: ${why}`.slice(0, 500));
+    await this.orders.act(pending.orderId, 'cancel', SYSTEM, `${PAYMENT_NOT_STARTED}: ${why}`.slice(0, 500));
     await this.keys.release(pending.key);
   }
 
