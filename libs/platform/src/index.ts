@@ -14,3 +14,4 @@ export { createRedis } from './redis/redis';
 export { httpMetrics } from './health/http-metrics';
 export { KassaIoAdapter } from './websocket/kassa-io.adapter';
 export { systemEntityManager } from './database/system-em';
+export { rootTransactionOf } from './database/root-transaction';

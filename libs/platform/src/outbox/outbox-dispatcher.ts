@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ChangeSetType, MikroORM } from '@mikro-orm/core';
 import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
+import { rootTransactionOf } from '../database/root-transaction';
 import { PLATFORM_OPTIONS, PlatformOptions } from '../platform.options';
 import { OutboxDelivery } from './outbox-delivery';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
@@ -59,8 +60,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
           (change.type === ChangeSetType.CREATE || (change.type === ChangeSetType.UPDATE && change.payload.status === OutboxStatus.PENDING)),
       );
     if (!due) return;
-    const transaction = em.getTransactionContext<{ parentTransaction?: object }>();
-    if (transaction) this.wroteOutbox.add(rootOf(transaction));
+    const transaction = em.getTransactionContext<object>();
+    if (transaction) this.wroteOutbox.add(rootTransactionOf(transaction));
     else this.flushedOutbox.add(em);
   }
 
@@ -130,11 +131,4 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     await this.polling;
     await this.transport?.close();
   }
-}
-
-/** Knex links a savepoint's transaction to the one it runs in. */
-function rootOf(transaction: { parentTransaction?: object }): object {
-  let root = transaction;
-  while (root.parentTransaction) root = root.parentTransaction as { parentTransaction?: object };
-  return root;
 }

@@ -2,20 +2,10 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { rootTransactionOf } from '@kassa/platform';
 import { inSystemContext } from './system-context';
 
 type Work = () => Promise<void>;
-
-// MikroORM marks a savepoint's transaction with its parent under a private symbol; its hooks fire on the root only.
-function rootOf(transaction: object): object {
-  let current: object = transaction;
-  for (;;) {
-    const parent = Object.getOwnPropertySymbols(current).find((s) => s.description === 'parentTransaction');
-    const next = parent ? (current as Record<symbol, unknown>)[parent] : undefined;
-    if (!next || typeof next !== 'object') return current;
-    current = next;
-  }
-}
 
 /**
  * Work that must wait until the caller's transaction has committed: sending a new print job to a
@@ -43,7 +33,7 @@ export class AfterCommit implements EventSubscriber, OnModuleInit {
       void this.run([work]);
       return;
     }
-    const root = rootOf(transaction);
+    const root = rootTransactionOf(transaction);
     const list = this.pending.get(root) ?? [];
     list.push(work);
     this.pending.set(root, list);
