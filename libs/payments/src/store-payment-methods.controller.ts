@@ -6,7 +6,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
 import { CommonError, ErrorBody, Staff } from '@kassa/shared';
 import { PaymentsStoreInScope } from './payments-store-in-scope.guard';
 import { PAYMENT_METHODS, PaymentMethod } from './payments.types';
-import { PaymentProviders } from './providers/payment-providers';
+import { offeredOf, PaymentProviders } from './providers/payment-providers';
 import { StorePaymentMethods } from './store-payment-methods.entity';
 
 export class ChoosePaymentMethodsDto {
@@ -65,7 +65,8 @@ export class StorePaymentMethodsController {
   }
 
   private async view(storeId: string): Promise<StorePaymentMethodsResponse> {
-    const [available, enabled, chosen] = await Promise.all([this.providers.configuredAt(storeId), this.providers.offeredAt(storeId), this.providers.chosenAt(storeId)]);
-    return { storeId, available, enabled, chosen: chosen !== null };
+    const available = await this.providers.configuredAt(storeId);
+    const chosen = await this.providers.chosenAt(storeId);
+    return { storeId, available, enabled: offeredOf(available, chosen), chosen: chosen !== null };
   }
 }

@@ -44,9 +44,7 @@ export class PaymentProviders {
 
   /** What the store offers now, in PAYMENT_METHODS order. */
   async offeredAt(storeId: string): Promise<PaymentMethod[]> {
-    const chosen = await this.chosenAt(storeId);
-    const configured = await this.configuredAt(storeId);
-    return chosen ? configured.filter((method) => chosen.includes(method)) : configured;
+    return offeredOf(await this.configuredAt(storeId), await this.chosenAt(storeId));
   }
 
   /** The methods the store chose, or null when it offers everything configured. */
@@ -65,4 +63,9 @@ export class PaymentProviders {
     }
     return methods;
   }
+}
+
+/** The configured methods a store offers: those it chose, or all of them while it has not chosen. */
+export function offeredOf(configured: readonly PaymentMethod[], chosen: readonly PaymentMethod[] | null): PaymentMethod[] {
+  return chosen ? configured.filter((method) => chosen.includes(method)) : [...configured];
 }
