@@ -71,10 +71,10 @@ export class NotificationsModule implements OnModuleInit {
 
   /** One outbox consumer per event: each delivery has its own retries and dead-letter. */
   onModuleInit(): void {
-    const order = (name: string, eventType: string, handle: (payload: OrderEventPayload) => Promise<void>) =>
-      this.consumers.register<OrderEventPayload>({ name, eventType, handle: (event) => handle(event.payload) });
+    const order = (name: string, eventType: string, handle: (payload: OrderEventPayload) => Promise<void>, wants?: (payload: OrderEventPayload) => boolean) =>
+      this.consumers.register<OrderEventPayload>({ name, eventType, wants, handle: (event) => handle(event.payload) });
     // Pay-in-store orders are confirmed when placed; the rest when paid.
-    order('notifications.order-placed', ORDER_PLACED, async (p) => (p.paymentMethod === 'in_store' ? this.customers.confirmed(p) : undefined));
+    order('notifications.order-placed', ORDER_PLACED, (p) => this.customers.confirmed(p), (p) => p.paymentMethod === 'in_store');
     order('notifications.order-paid', ORDER_PAID, (p) => this.customers.confirmed(p));
     order('notifications.order-ready', ORDER_READY, (p) => this.customers.ready(p));
     order('notifications.order-cancelled', ORDER_CANCELLED, (p) => this.customers.cancelled(p));

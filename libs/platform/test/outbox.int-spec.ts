@@ -21,6 +21,7 @@ describe('transactional outbox', () => {
   let storeId: string;
   let em: EntityManager;
   const received: Array<{ payload: object; context: DeliveryContext }> = [];
+  const phoneChanges: object[] = [];
   let failuresLeft = 0;
   let failPermanently = false;
 
@@ -38,6 +39,13 @@ describe('transactional outbox', () => {
         received.push({ payload: event.payload, context });
       },
     });
+    // Wants only events that change the phone: the rest get no row for it.
+    kassa.app.get(OutboxConsumers).register<{ changed: string[] }>({
+      name: 'test.store-phone-changed',
+      eventType: STORE_UPDATED,
+      wants: (payload) => payload.changed.includes('phone'),
+      handle: async (event) => void phoneChanges.push(event.payload),
+    });
     owner = await kassa.login();
     storeId = await demoStoreId(kassa.http);
     em = kassa.app.get(MikroORM).em.fork() as EntityManager;
@@ -48,6 +56,7 @@ describe('transactional outbox', () => {
     received.length = 0;
     failuresLeft = 0;
     failPermanently = false;
+    phoneChanges.length = 0;
   });
 
   const rename = (name: string) =>
@@ -60,6 +69,41 @@ describe('transactional outbox', () => {
     expect(received).toEqual([
       { payload: { storeId, changed: ['name'] }, context: { messageId: expect.any(String), attempt: 1 } },
     ]);
+  });
+
+  it('writes no row for a consumer that does not want the event', async () => {
+    const publisher = kassa.app.get(EventPublisher);
+    const ids = await em.transactional(async (tx) => {
+      publisher.publish(domainEvent(STORE_UPDATED, { storeId, changed: ['name'] }, storeId));
+      publisher.publish(domainEvent(STORE_UPDATED, { storeId, changed: ['name', 'phone'] }, storeId));
+      await tx.flush();
+      return tx.getUnitOfWork().getIdentityMap().values().filter((e) => e instanceof OutboxMessage).map((e) => e as OutboxMessage);
+    });
+    expect(ids.map((m) => [m.consumer, (m.payload as { changed: string[] }).changed.join('+')]).sort()).toEqual([
+      ['test.store-phone-changed', 'name+phone'],
+      ['test.store-updated', 'name'],
+      ['test.store-updated', 'name+phone'],
+    ]);
+    await eventually(async () => phoneChanges.length + received.length, (n) => n >= 3);
+    expect(phoneChanges).toEqual([{ storeId, changed: ['name', 'phone'] }]);
+  });
+
+  it('marks a burst of deliveries done, each once', async () => {
+    const publisher = kassa.app.get(EventPublisher);
+    await em.transactional(async () => {
+      for (let i = 0; i < 40; i++) publisher.publish(domainEvent(STORE_UPDATED, { storeId, changed: [`burst-${i}`] }, storeId));
+    });
+    await eventually(async () => received.length, (n) => n >= 40);
+    const ids = received.map((r) => r.context.messageId);
+    const rows = await eventually(
+      () => em.fork().find(OutboxMessage, { id: { $in: ids } }, { filters: { [STORE_SCOPE_FILTER]: UNSCOPED } }),
+      (found) => found.every((m) => m.status === OutboxStatus.DONE),
+    );
+    expect(rows).toHaveLength(40);
+    expect(rows.every((m) => m.status === OutboxStatus.DONE && m.processedAt !== null && m.lockedUntil === null && m.attempts === 1)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(new Set(ids).size).toBe(40);
+    expect(received).toHaveLength(40);
   });
 
   it('publishes nothing when the transaction rolls back', async () => {

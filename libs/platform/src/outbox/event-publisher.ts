@@ -5,8 +5,8 @@ import { OutboxConsumers } from './outbox.consumers';
 import { OutboxMessage } from './outbox-message.entity';
 
 /**
- * Publishes a domain event by writing one outbox row per consumer into the current unit of work.
- * Nothing leaves the process until the caller's transaction commits; a rollback publishes nothing.
+ * Publishes a domain event by writing one outbox row per consumer that wants it into the current
+ * unit of work. Nothing leaves the process until the caller's transaction commits; a rollback publishes nothing.
  */
 @Injectable()
 export class EventPublisher {
@@ -16,7 +16,7 @@ export class EventPublisher {
   ) {}
 
   publish(event: DomainEvent): void {
-    for (const consumer of this.consumers.forEvent(event.type)) {
+    for (const consumer of this.consumers.recipientsOf(event)) {
       const message = new OutboxMessage();
       message.eventType = event.type;
       message.consumer = consumer.name;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM, RequestContext, TransactionContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { systemEntityManager } from '../database/system-em';
+import { DoneMarks } from './done-marks';
 import { OutboxConsumers, PermanentDeliveryError } from './outbox.consumers';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { outboxDead, outboxDelivered, outboxFailed } from './outbox-metrics';
@@ -20,6 +21,7 @@ export function retryDelayMs(attempt: number, baseMs = 1000, random: () => numbe
 @Injectable()
 export class OutboxDelivery {
   private readonly logger = new Logger('Outbox');
+  private readonly doneMarks = new DoneMarks(() => this.systemEm());
 
   constructor(
     private readonly orm: MikroORM,
@@ -31,7 +33,10 @@ export class OutboxDelivery {
     return systemEntityManager(this.orm);
   }
 
-  /** `message` is the row as claimed; finishing checks it is still ours (status processing). */
+  /**
+   * `message` is the row as claimed; marking it done, for retry or dead checks it is still ours
+   * (status processing). A delivered message keeps the error of its last failed attempt, for support questions.
+   */
   async deliver(message: ClaimedMessage, policy: { maxAttempts: number; retryBaseMs: number }): Promise<void> {
     const em = this.systemEm();
     const consumer = this.consumers.get(message.consumer);
@@ -51,7 +56,7 @@ export class OutboxDelivery {
           ),
         ),
       );
-      await this.finish(em, message, OutboxStatus.DONE, null);
+      await this.doneMarks.mark(message.id);
       outboxDelivered.inc({ consumer: message.consumer });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -77,22 +82,17 @@ export class OutboxDelivery {
     }
   }
 
-  private async finish(em: EntityManager, message: ClaimedMessage, status: OutboxStatus, error: string | null): Promise<number> {
-    return em.nativeUpdate(
-      OutboxMessage,
-      { id: message.id, status: OutboxStatus.PROCESSING },
-      // A delivered message keeps the error of its last failed attempt, for support questions.
-      { status, lockedUntil: null, processedAt: new Date(), ...(error === null ? {} : { lastError: error }) },
-    );
-  }
-
   /**
    * Dead-letters a message and, in the same transaction, publishes `OutboxMessageDead` to whoever
    * listens (staff alerts). A dead `OutboxMessageDead` delivery announces nothing, so alerts never loop.
    */
   private async bury(em: EntityManager, message: ClaimedMessage, error: string): Promise<void> {
     await em.transactional(async (tx) => {
-      const moved = await this.finish(tx, message, OutboxStatus.DEAD, error);
+      const moved = await tx.nativeUpdate(
+        OutboxMessage,
+        { id: message.id, status: OutboxStatus.PROCESSING },
+        { status: OutboxStatus.DEAD, lockedUntil: null, processedAt: new Date(), lastError: error },
+      );
       if (moved !== 1 || message.eventType === OUTBOX_MESSAGE_DEAD) return;
       const event = outboxMessageDead({
         messageId: message.id,
@@ -103,7 +103,7 @@ export class OutboxDelivery {
         lastError: error,
         at: new Date().toISOString(),
       });
-      for (const consumer of this.consumers.forEvent(event.type)) {
+      for (const consumer of this.consumers.recipientsOf(event)) {
         tx.persist(Object.assign(new OutboxMessage(), { eventType: event.type, consumer: consumer.name, payload: event.payload, storeId: message.storeId }));
       }
     });

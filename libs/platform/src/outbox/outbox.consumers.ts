@@ -11,6 +11,12 @@ export interface OutboxConsumer<Payload extends object = object> {
   /** Unique, stable name: it is stored with each message (`printing.order-paid`). */
   readonly name: string;
   readonly eventType: string;
+  /**
+   * Whether this consumer has anything to do for the event, asked when the event is published: a
+   * consumer that would ignore it gets no row, so nothing is claimed, delivered or marked for it.
+   * Decide from the payload alone. Without it, every event of `eventType` is delivered.
+   */
+  readonly wants?: (payload: Payload) => boolean;
   handle(event: DomainEvent<Payload>, context: DeliveryContext): Promise<void>;
 }
 
@@ -31,6 +37,11 @@ export class OutboxConsumers {
 
   forEvent(eventType: string): OutboxConsumer[] {
     return [...this.byName.values()].filter((c) => c.eventType === eventType);
+  }
+
+  /** The consumers that get a row for this event: those of its type that want it. */
+  recipientsOf(event: DomainEvent): OutboxConsumer[] {
+    return this.forEvent(event.type).filter((c) => c.wants?.(event.payload) ?? true);
   }
 
   get(name: string): OutboxConsumer | undefined {

@@ -25,9 +25,8 @@ export class OrderPrintingListener implements OnModuleInit {
     this.consumers.register<OrderEventPayload>({
       name: 'printing.order-placed-in-store',
       eventType: ORDER_PLACED,
-      handle: async (event) => {
-        if (event.payload.paymentMethod === 'in_store') await this.print(event.payload.orderId);
-      },
+      wants: (payload) => payload.paymentMethod === 'in_store',
+      handle: async (event) => this.print(event.payload.orderId),
     });
   }
 
