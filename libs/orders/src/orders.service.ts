@@ -93,6 +93,12 @@ export interface OrderForPrinting {
   }>;
 }
 
+/** Besides the order row, what its events carry: the store's time zone and each line's names, quantity and note. */
+interface EventFacts {
+  readonly timezone: string;
+  readonly items: ReadonlyArray<{ readonly nameSv: string; readonly nameEn: string; readonly quantity: number; readonly note: string | null }>;
+}
+
 export type HandOverOutcome = { readonly ok: true; readonly order: Order } | { readonly ok: false; readonly error: OrdersError };
 
 const ACTION_VERB: Readonly<Record<OrderAction, string>> = {
@@ -198,7 +204,10 @@ export class OrdersService {
 
   /** Records the first step of a new order and announces it; the checkout calls it once. */
   async placed(order: Order, lines: readonly OrderLine[], actor: OrderActor): Promise<void> {
-    await this.record(order, null, order.status, actor, null, lines);
+    // The checkout has read the store already: this get is answered from the unit of work.
+    const { timezone } = await this.stores.get(order.storeId);
+    const items = lines.map((l) => ({ nameSv: l.nameSv, nameEn: l.nameEn, quantity: l.quantity, note: l.note }));
+    await this.record(order, null, order.status, actor, null, { timezone, items });
   }
 
   /** What a due message is checked against when it goes out: the order row, without its lines. */
@@ -344,18 +353,27 @@ export class OrdersService {
     const from = order.status;
     order.status = to;
     order.updatedAt = new Date();
-    await this.record(order, from, to, actor, reason, await this.lines(order.id));
+    await this.record(order, from, to, actor, reason, await this.eventFacts(order));
     return order;
   }
 
-  private async record(
-    order: Order,
-    from: OrderStatus | null,
-    to: OrderStatus,
-    actor: OrderActor,
-    reason: string | null,
-    lines: readonly OrderLine[],
-  ): Promise<void> {
+  /**
+   * What an order event needs besides the order row — the store's time zone and the items — in one
+   * statement: every move of every order reads it, so neither the store nor the lines are loaded
+   * as entities here. The order is already locked and in scope; its store and lines go with it.
+   */
+  private async eventFacts(order: Order): Promise<EventFacts> {
+    const [row] = await this.em.execute<Array<{ timezone: string; items: EventFacts['items'] }>>(
+      `select s.timezone,
+              coalesce((select json_agg(json_build_object('nameSv', l.name_sv, 'nameEn', l.name_en, 'quantity', l.quantity, 'note', l.note) order by l.position)
+                          from order_line l where l.order_id = ?), '[]') as items
+         from store s where s.id = ?`,
+      [order.id, order.storeId],
+    );
+    return row;
+  }
+
+  private async record(order: Order, from: OrderStatus | null, to: OrderStatus, actor: OrderActor, reason: string | null, facts: EventFacts): Promise<void> {
     const transition = this.em.create(OrderTransition, {
       orderId: order.id,
       fromStatus: from,
@@ -367,7 +385,7 @@ export class OrdersService {
       at: new Date(),
     });
     this.em.persist(transition);
-    const store = await this.stores.get(order.storeId);
+    const { timezone, items } = facts;
     this.events.publish(
       orderEvent({
         orderId: order.id,
@@ -377,8 +395,8 @@ export class OrdersService {
         status: to,
         previousStatus: from,
         pickup: {
-          start: formatInZone(order.pickupStart.getTime(), store.timezone),
-          end: formatInZone(order.pickupEnd.getTime(), store.timezone),
+          start: formatInZone(order.pickupStart.getTime(), timezone),
+          end: formatInZone(order.pickupEnd.getTime(), timezone),
           asap: order.asap,
         },
         customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
@@ -386,7 +404,7 @@ export class OrdersService {
         currency: order.currency,
         total: order.total,
         paymentMethod: order.paymentMethod,
-        items: lines.map((l) => ({ name: order.locale === 'en' ? l.nameEn : l.nameSv, quantity: l.quantity, note: l.note })),
+        items: items.map((l) => ({ name: order.locale === 'en' ? l.nameEn : l.nameSv, quantity: l.quantity, note: l.note })),
         actor: { kind: actor.kind, id: actor.id },
         reason,
         at: transition.at.toISOString(),
