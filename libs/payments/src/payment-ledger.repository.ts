@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '@kassa/shared';
+import type { ProviderStart } from './providers/payment-provider';
 import { PaymentEventKind, PaymentEventView, PaymentMethod, PaymentNextAction, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
 
 interface RawPayment {
@@ -83,15 +84,48 @@ export function summaryOf(row: PaymentRow): PaymentSummary {
 export class PaymentLedger {
   constructor(private readonly em: EntityManager) {}
 
-  /** Inserts a created payment; null when this order already has one with this idempotency key. */
-  async insert(input: StartPayment): Promise<PaymentRow | null> {
+  /**
+   * Inserts a payment with its log in one statement; null when this order already has one with
+   * this idempotency key. Without `started` it is created (a remote provider is asked later);
+   * with it — what a provider in this process answered — it is pending already, and the log has
+   * both steps, `created` then `started`.
+   */
+  async insert(id: string, input: StartPayment, started: { readonly start: ProviderStart; readonly detail: object | null } | null): Promise<PaymentRow | null> {
+    // Both log rows get the same clock reading or close to it; the smaller id goes to `created`,
+    // so the log's order (created_at, id) keeps created before started.
+    const [createdEventId, startedEventId] = [newId(), newId()].sort();
+    const events = started
+      ? `(?::uuid, 'created', null, 'created', null::text, null::jsonb), (?::uuid, 'started', 'created', 'pending', ?::text, ?::jsonb)`
+      : `(?::uuid, 'created', null, 'created', null::text, null::jsonb)`;
+    const eventParams = started
+      ? [createdEventId, startedEventId, started.start.providerReference, started.detail ? JSON.stringify(started.detail) : null]
+      : [createdEventId];
     const rows = await this.em.execute<RawPayment[]>(
-      `insert into payment (id, store_id, organisation_id, order_id, method, status, amount, currency, refunded_amount,
-                            idempotency_key, created_at, updated_at)
-       values (?, ?, ?, ?, ?, 'created', ?, ?, 0, ?, clock_timestamp(), clock_timestamp())
-       on conflict (order_id, idempotency_key) do nothing
-       returning ${COLUMNS}`,
-      [newId(), input.storeId, input.organisationId, input.orderId, input.method, input.amount, input.currency, input.idempotencyKey],
+      `with p as (
+         insert into payment (id, store_id, organisation_id, order_id, method, status, amount, currency, refunded_amount,
+                              idempotency_key, next_action, provider_reference, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?::jsonb, ?, clock_timestamp(), clock_timestamp())
+         on conflict (order_id, idempotency_key) do nothing
+         returning ${COLUMNS}),
+       logged as (
+         insert into payment_event (id, payment_id, store_id, kind, from_status, to_status, amount, provider_reference, detail, actor, created_at)
+         select e.id, p.id, p.store_id, e.kind, e.from_status, e.to_status, p.amount, e.provider_reference, e.detail, 'system', clock_timestamp()
+           from p cross join (values ${events}) as e(id, kind, from_status, to_status, provider_reference, detail))
+       select * from p`,
+      [
+        id,
+        input.storeId,
+        input.organisationId,
+        input.orderId,
+        input.method,
+        started ? 'pending' : 'created',
+        input.amount,
+        input.currency,
+        input.idempotencyKey,
+        started?.start.nextAction ? JSON.stringify(started.start.nextAction) : null,
+        started?.start.providerReference ?? null,
+        ...eventParams,
+      ],
     );
     return rows[0] ? rowOf(rows[0]) : null;
   }

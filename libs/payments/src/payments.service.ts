@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FieldProblem, isUuid } from '@kassa/shared';
+import { FieldProblem, isUuid, newId } from '@kassa/shared';
 import { PaymentChanges, PaymentLedger, PaymentRow, summaryOf } from './payment-ledger.repository';
 import { PaymentsError } from './payments.errors';
 import { OPEN_STATUSES, PaymentHistory, PaymentMethod, PaymentStatus, PaymentSummary, RefundOptions, StartPayment } from './payments.types';
@@ -48,19 +48,16 @@ export class PaymentsService {
   async open(input: StartPayment): Promise<{ payment: PaymentSummary; remote: boolean }> {
     const problems = startProblems(input);
     if (problems.length > 0) throw PaymentsError.invalid(problems);
-    const replay = await this.ledger.byIdempotencyKey(input.orderId, input.idempotencyKey);
-    if (replay) return { payment: summaryOf(replay), remote: replay.status === 'created' };
     const provider = await this.providers.offered(input.storeId, input.method);
-    const created = await this.ledger.insert(input);
-    if (!created) {
-      // A concurrent start with the same key committed first.
-      const raced = await this.ledger.byIdempotencyKey(input.orderId, input.idempotencyKey);
-      if (!raced) throw PaymentsError.notFound(input.idempotencyKey);
-      return { payment: summaryOf(raced), remote: raced.status === 'created' };
-    }
-    await this.ledger.record(created, { kind: 'created', from: null, actor: SYSTEM });
-    if (provider.remote) return { payment: summaryOf(created), remote: true };
-    return { payment: await this.markStarted(created, await provider.start(created, input)), remote: false };
+    const id = newId();
+    // A provider in this process answers at once: the payment is written pending, with its log, in one statement.
+    const start = provider.remote ? null : await provider.start(fresh(id, input), input);
+    const inserted = await this.ledger.insert(id, input, start && { start, detail: startedDetail(start) });
+    if (inserted) return { payment: summaryOf(inserted), remote: inserted.status === 'created' };
+    // Not inserted: this order has a payment with this key already (a repeated start, or a concurrent one that committed first).
+    const first = await this.ledger.byIdempotencyKey(input.orderId, input.idempotencyKey);
+    if (!first) throw PaymentsError.notFound(input.idempotencyKey);
+    return { payment: summaryOf(first), remote: first.status === 'created' };
   }
 
   /** Outside any transaction: asks the provider to open a created payment. Its errors (PAYMENT_PROVIDER_UNAVAILABLE, PAYMENT_DECLINED) pass through. */
@@ -83,12 +80,7 @@ export class PaymentsService {
       providerReference: opened.providerReference,
     });
     if (!started) throw PaymentsError.notFound(created.id);
-    await this.ledger.record(started.row, {
-      kind: 'started',
-      from: started.from,
-      actor: SYSTEM,
-      detail: opened.nextAction || opened.detail ? { ...(opened.nextAction ? { nextAction: opened.nextAction.type } : {}), ...opened.detail } : null,
-    });
+    await this.ledger.record(started.row, { kind: 'started', from: started.from, actor: SYSTEM, detail: startedDetail(opened) });
     return summaryOf(started.row);
   }
 
@@ -260,6 +252,17 @@ export class PaymentsService {
     await this.ledger.record(moved.row, { kind, from: moved.from, amount: how.amount, actor: how.actor, detail: how.detail ?? null });
     return summaryOf(moved.row);
   }
+}
+
+/** The payment `open` is about to write, as a provider in this process sees it before it starts it. */
+function fresh(id: string, input: StartPayment): PaymentRow {
+  const { orderId, storeId, method, amount, currency } = input;
+  return { id, orderId, storeId, method, status: 'created', amount, currency, refundedAmount: 0, nextAction: null, providerReference: null };
+}
+
+/** What the `started` log entry keeps of a provider's answer: the next action's type and the provider's ids. */
+function startedDetail(opened: ProviderStart): Record<string, unknown> | null {
+  return opened.nextAction || opened.detail ? { ...(opened.nextAction ? { nextAction: opened.nextAction.type } : {}), ...opened.detail } : null;
 }
 
 function referenceOf(reference: string | null | undefined): { providerReference?: string | null } {
