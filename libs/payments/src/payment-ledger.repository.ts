@@ -22,9 +22,10 @@ export interface PaymentRow extends PaymentSummary {
   readonly providerReference: string | null;
 }
 
-export interface NewPaymentEvent {
+/** What a move logs; the status it came from and went to come from the move itself. */
+export interface PaymentLogEntry {
   readonly kind: PaymentEventKind;
-  readonly from: PaymentStatus | null;
+  /** The amount the step concerns (a refund's); the payment's amount when left out. */
   readonly amount?: number;
   readonly providerReference?: string | null;
   readonly detail?: Record<string, unknown> | null;
@@ -205,13 +206,14 @@ export class PaymentLedger {
 
   /**
    * Moves a payment from one of `from` to `to` in one conditional update, locking the row first so
-   * the status it came from is known; null when it was in none of them (or is of another method
-   * than `method`, when given).
+   * the status it came from is known, and logs `event` in the same statement; null (and nothing
+   * logged) when it was in none of them (or is of another method than `method`, when given).
    */
   async move(
     paymentId: string,
     from: readonly PaymentStatus[],
     to: PaymentStatus,
+    event: PaymentLogEntry,
     changes: PaymentChanges = {},
     method?: PaymentMethod,
   ): Promise<PaymentMove | null> {
@@ -231,18 +233,25 @@ export class PaymentLedger {
     }
     params.push(paymentId, ...from);
     if (method !== undefined) params.push(method);
+    params.push(newId(), event.kind, event.amount ?? null, event.providerReference ?? null, event.detail ? JSON.stringify(event.detail) : null, event.actor);
     const rows = await this.em.execute<Array<RawPayment & { from_status: PaymentStatus }>>(
-      `update payment p set ${sets.join(', ')}
-         from (select id, status from payment where id = ? for update) prev
-        where p.id = prev.id and prev.status in (${from.map(() => '?').join(', ')})${method !== undefined ? ' and p.method = ?' : ''}
-        returning ${COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}, prev.status as from_status`,
+      `with moved as (
+         update payment p set ${sets.join(', ')}
+           from (select id, status from payment where id = ? for update) prev
+          where p.id = prev.id and prev.status in (${from.map(() => '?').join(', ')})${method !== undefined ? ' and p.method = ?' : ''}
+          returning ${COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}, prev.status as from_status),
+       logged as (
+         insert into payment_event (id, payment_id, store_id, kind, from_status, to_status, amount, provider_reference, detail, actor, created_at)
+         select ?, m.id, m.store_id, ?, m.from_status, m.status, coalesce(?::int, m.amount), coalesce(?::text, m.provider_reference), ?::jsonb, ?, clock_timestamp()
+           from moved m)
+       select * from moved`,
       params,
     );
     return rows[0] ? { row: rowOf(rows[0]), from: rows[0].from_status } : null;
   }
 
-  /** Appends to the payment's log what just happened to it (`payment` is the row after the change). */
-  async record(payment: PaymentRow, event: NewPaymentEvent): Promise<void> {
+  /** Appends to the payment's log what happened to it without a move (`payment` is the row as it is). */
+  async record(payment: PaymentRow, event: PaymentLogEntry & { readonly from: PaymentStatus | null }): Promise<void> {
     await this.em.execute(
       `insert into payment_event (id, payment_id, store_id, kind, from_status, to_status, amount, provider_reference, detail, actor, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, clock_timestamp())`,

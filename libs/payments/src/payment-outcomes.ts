@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PaymentLedger, PaymentMove, summaryOf } from './payment-ledger.repository';
+import { PaymentLedger, PaymentLogEntry, summaryOf } from './payment-ledger.repository';
 import { PaymentsError } from './payments.errors';
 import { OPEN_STATUSES, PaymentListener, PaymentMethod, PaymentSummary } from './payments.types';
 
@@ -30,9 +30,8 @@ export class PaymentOutcomes {
 
   /** The provider took the money: pending → captured, then every listener's paymentCaptured. */
   async captured(paymentId: string, source: OutcomeSource): Promise<PaymentSummary> {
-    const moved = await this.ledger.move(paymentId, OPEN_STATUSES, 'captured', { ...this.referenceOf(source), nextAction: null }, source.method);
+    const moved = await this.ledger.move(paymentId, OPEN_STATUSES, 'captured', this.entry('approved', source), { ...this.referenceOf(source), nextAction: null }, source.method);
     if (!moved) return this.settledAlready(paymentId, source, 'captured', 'approved');
-    await this.log(moved, 'approved', source);
     const summary = summaryOf(moved.row);
     for (const listener of this.listeners) await listener.paymentCaptured(summary);
     return summary;
@@ -43,9 +42,15 @@ export class PaymentOutcomes {
    * listener's paymentAuthorized (or paymentCaptured when it has none). Authorized again is a no-op.
    */
   async authorized(paymentId: string, source: OutcomeSource): Promise<PaymentSummary> {
-    const moved = await this.ledger.move(paymentId, ['created', 'pending'], 'authorized', { ...this.referenceOf(source), nextAction: null }, source.method);
+    const moved = await this.ledger.move(
+      paymentId,
+      ['created', 'pending'],
+      'authorized',
+      this.entry('authorized', source),
+      { ...this.referenceOf(source), nextAction: null },
+      source.method,
+    );
     if (!moved) return this.settledAlready(paymentId, source, 'authorized', 'authorized');
-    await this.ledger.record(moved.row, { kind: 'authorized', from: moved.from, actor: source.actor, detail: source.detail ?? null });
     const summary = summaryOf(moved.row);
     for (const listener of this.listeners) {
       if (listener.paymentAuthorized) await listener.paymentAuthorized(summary);
@@ -56,9 +61,8 @@ export class PaymentOutcomes {
 
   /** The provider refused: pending → failed, then every listener's paymentFailed. */
   async failed(paymentId: string, source: OutcomeSource): Promise<PaymentSummary> {
-    const moved = await this.ledger.move(paymentId, OPEN_STATUSES, 'failed', { ...this.referenceOf(source), nextAction: null }, source.method);
+    const moved = await this.ledger.move(paymentId, OPEN_STATUSES, 'failed', this.entry('declined', source), { ...this.referenceOf(source), nextAction: null }, source.method);
     if (!moved) return this.settledAlready(paymentId, source, 'failed', 'declined');
-    await this.log(moved, 'declined', source);
     const summary = summaryOf(moved.row);
     for (const listener of this.listeners) await listener.paymentFailed(summary);
     return summary;
@@ -81,7 +85,7 @@ export class PaymentOutcomes {
     return source.providerReference !== undefined ? { providerReference: source.providerReference } : {};
   }
 
-  private async log(moved: PaymentMove, kind: 'approved' | 'declined', source: OutcomeSource): Promise<void> {
-    await this.ledger.record(moved.row, { kind, from: moved.from, actor: source.actor, detail: source.detail ?? null });
+  private entry(kind: 'approved' | 'declined' | 'authorized', source: OutcomeSource): PaymentLogEntry {
+    return { kind, actor: source.actor, detail: source.detail ?? null };
   }
 }

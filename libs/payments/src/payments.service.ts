@@ -75,12 +75,14 @@ export class PaymentsService {
   }
 
   private async markStarted(created: PaymentRow, opened: ProviderStart): Promise<PaymentSummary> {
-    const started = await this.ledger.move(created.id, ['created'], 'pending', {
-      nextAction: opened.nextAction,
-      providerReference: opened.providerReference,
-    });
+    const started = await this.ledger.move(
+      created.id,
+      ['created'],
+      'pending',
+      { kind: 'started', actor: SYSTEM, detail: startedDetail(opened) },
+      { nextAction: opened.nextAction, providerReference: opened.providerReference },
+    );
     if (!started) throw PaymentsError.notFound(created.id);
-    await this.ledger.record(started.row, { kind: 'started', from: started.from, actor: SYSTEM, detail: startedDetail(opened) });
     return summaryOf(started.row);
   }
 
@@ -246,10 +248,9 @@ export class PaymentsService {
     kind: 'cancelled' | 'refunded' | 'collected' | 'captured',
     how: { changes: PaymentChanges; amount?: number; actor: string; detail?: Record<string, unknown> },
   ): Promise<PaymentSummary> {
-    const moved = await this.ledger.move(payment.id, [payment.status], to, how.changes);
+    const moved = await this.ledger.move(payment.id, [payment.status], to, { kind, amount: how.amount, actor: how.actor, detail: how.detail ?? null }, how.changes);
     // The row is locked by this transaction, so it is still in the status just read.
     if (!moved) throw PaymentsError.notPending(payment.id, payment.status, kind);
-    await this.ledger.record(moved.row, { kind, from: moved.from, amount: how.amount, actor: how.actor, detail: how.detail ?? null });
     return summaryOf(moved.row);
   }
 }
