@@ -144,7 +144,8 @@ export class SlotLedger {
 
   /**
    * Expires active holds past their TTL, of one slot or (storeId null) of any, and takes their
-   * load off the slots in the same statement. Returns how many holds expired.
+   * load off the slots in the same statement; holds another transaction has locked are left to
+   * it. Returns how many holds expired.
    */
   async expire(scope: { storeId: string; slotStart: Date } | { limit: number }): Promise<number> {
     const which =
@@ -152,7 +153,7 @@ export class SlotLedger {
         ? `select hold_id from slot_hold where status = 'active' and expires_at <= now()
             order by expires_at limit ? for update skip locked`
         : `select hold_id from slot_hold where store_id = ? and slot_start = ? and status = 'active' and expires_at <= now()
-            order by hold_id for update`;
+            order by hold_id for update skip locked`;
     const rows = await this.em.execute<Array<{ expired: number }>>(
       `with expired as (
          update slot_hold h set status = 'expired', closed_at = now()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FieldProblem, isUuid } from '@kassa/shared';
 import { BookingContext, findSlot, fits, pickupDays, PickupDays, refusalFor, Refusal } from './engine/slot-engine';
-import { BusyState, CartDemand, Load, NO_LOAD } from './engine/slot-rules';
+import { BusyState, Capacity, CartDemand, Load, NO_LOAD } from './engine/slot-rules';
 import { addDays, formatInZone, isCalendarDate, localDateTime, parseInstant, zonedInstant } from '@kassa/shared';
 import { PickupConfig, PickupConfigService } from './pickup-config.service';
 import { DEFAULT_HOLD_TTL_SECONDS } from './pickup-defaults';
@@ -136,9 +136,9 @@ export class SlotsService {
       if (!raced) throw SlotsError.notFound(SlotsErrorCode.HOLD_NOT_FOUND, 'Slot hold', holdId);
       return this.replayOf(raced, store.timeZone);
     }
-    // Holds of this slot past their TTL give their capacity back before we count.
-    await this.ledger.expire({ storeId, slotStart });
-    if (!(await this.ledger.take(storeId, slotStart, load, slot.capacity))) {
+    // Holds of this slot past their TTL give their capacity back when they are in the way: most
+    // bookings fit without, and the sweeper job gets to them anyway.
+    if (!(await this.take(storeId, slotStart, load, slot.capacity))) {
       // The caller may carry on in its transaction (try another slot), so leave no hold behind.
       await this.ledger.deleteHold(holdId);
       throw SlotsError.full(slot.start, 'is full');
@@ -202,6 +202,18 @@ export class SlotsService {
   async release(holdId: string): Promise<void> {
     const hold = await this.ledger.moveHold(holdId, ['active', 'confirmed'], 'released');
     if (hold) await this.ledger.give(hold.storeId, hold.slotStart, hold);
+  }
+
+  /**
+   * Takes the load off the slot's capacity; when it does not fit, expires the slot's holds past
+   * their TTL and tries once more. That sweep skips holds another transaction has locked (the
+   * sweeper job's): it runs while this transaction holds the slot's load row, which the job
+   * wants next, so waiting for the job could deadlock.
+   */
+  private async take(storeId: string, slotStart: Date, load: Load, capacity: Capacity): Promise<boolean> {
+    if (await this.ledger.take(storeId, slotStart, load, capacity)) return true;
+    if ((await this.ledger.expire({ storeId, slotStart })) === 0) return false;
+    return this.ledger.take(storeId, slotStart, load, capacity);
   }
 
   private replayOf(hold: HoldRow, timeZone: string): SlotHoldResult {

@@ -92,6 +92,22 @@ describe('slot holds', () => {
     expect(load).toEqual({ orders: 1, items: 10 });
   });
 
+  it('sweeps the expired holds of a slot itself when a booking does not fit without them', async () => {
+    const start = slotAt(tomorrow, '12:30');
+    await reserve('lapsing-1', start, 5, 0, 1);
+    await reserve('lapsing-2', start, 5, 0, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await reserve('takes-their-place', start, 10);
+    const [load] = await systemEm(orm).execute('select orders, items from slot_load where store_id = ? and slot_start = ?', [storeId, new Date(Date.parse(start))]);
+    expect(load).toEqual({ orders: 1, items: 10 });
+    const holds = await systemEm(orm).execute('select hold_id, status from slot_hold where store_id = ? and slot_start = ? order by hold_id', [storeId, new Date(Date.parse(start))]);
+    expect(holds).toEqual([
+      { hold_id: 'lapsing-1', status: 'expired' },
+      { hold_id: 'lapsing-2', status: 'expired' },
+      { hold_id: 'takes-their-place', status: 'active' },
+    ]);
+  });
+
   it('confirms a late payment if its expired slot still has room', async () => {
     const start = slotAt(tomorrow, '13:00');
     await reserve('late-payer', start, 2, 0, 1);
