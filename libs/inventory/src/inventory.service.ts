@@ -97,11 +97,9 @@ export class InventoryService {
 
     const { componentsOf, items } = await this.ledger.components(lines.map((l) => l.productId));
     const demand = allocationsFor(lines, componentsOf);
-    const expiresAt = await this.ledger.insertHold(holdId, storeId, demand, lines, ttlSeconds);
+    // Expired holds of this store, swept as the hold is written, give their stock back first, in the same ordered pass.
+    const { expiresAt, expired } = await this.ledger.insertHold(holdId, storeId, demand, lines, ttlSeconds, EXPIRED_PER_RESERVATION);
     if (!expiresAt) return this.existingHold(holdId);
-
-    // Expired holds of this store give their stock back first, in the same ordered pass.
-    const expired = await this.ledger.claimExpiredHolds(storeId, EXPIRED_PER_RESERVATION);
     const wanted = new Map(demand.map((d) => [d.stockItemId, d.quantity]));
     const freed = totalsOf(expired);
     const freedIds = expired.flatMap((h) => h.allocations.map((a) => a.stockItemId));
@@ -208,7 +206,7 @@ export class InventoryService {
 
   /** Releases holds past their expiry (the scheduled sweep); returns how many. */
   async releaseExpiredHolds(): Promise<number> {
-    const expired = await this.ledger.claimExpiredHolds(null, EXPIRED_PER_SWEEP);
+    const expired = await this.ledger.claimExpiredHolds(EXPIRED_PER_SWEEP);
     await this.giveBack(expired, 'Hold expired');
     return expired.length;
   }

@@ -183,22 +183,38 @@ export class StockLedger {
     );
   }
 
-  /** Starts a hold; undefined when one with this id exists already (a retried reservation). */
+  /**
+   * Inserts an active hold and, in the same statement, expires up to `sweep` holds of the store
+   * past their TTL (skipping those another transaction has locked), whose stock the caller gives
+   * back. `expiresAt` is undefined, and nothing is swept, when the hold id exists already.
+   */
   async insertHold(
     holdId: string,
     storeId: string,
     allocations: readonly Allocation[],
     lines: readonly ReservationLine[],
     ttlSeconds: number,
-  ): Promise<Date | undefined> {
-    const [row] = await this.em.execute<Array<{ expires_at: string | Date }>>(
-      `insert into stock_hold (hold_id, store_id, status, allocations, lines, expires_at, created_at)
-       values (?, ?, 'active', ?::jsonb, ?::jsonb, now() + make_interval(secs => ?), clock_timestamp())
-       on conflict (hold_id) do nothing
-       returning expires_at`,
-      [holdId, storeId, JSON.stringify(allocations), JSON.stringify(lines), ttlSeconds],
+    sweep: number,
+  ): Promise<{ expiresAt?: Date; expired: ClosedHold[] }> {
+    const [row] = await this.em.execute<Array<{ expires_at: string | Date | null; expired: Array<{ holdId: string; storeId: string; allocations: Allocation[]; lines: ReservationLine[] }> }>>(
+      `with inserted as (
+         insert into stock_hold (hold_id, store_id, status, allocations, lines, expires_at, created_at)
+         values (?, ?, 'active', ?::jsonb, ?::jsonb, now() + make_interval(secs => ?), clock_timestamp())
+         on conflict (hold_id) do nothing
+         returning expires_at),
+       expired as (
+         update stock_hold set status = 'expired', closed_at = clock_timestamp()
+          where exists (select 1 from inserted)
+            and hold_id in (
+              select hold_id from stock_hold
+               where status = 'active' and expires_at <= now() and store_id = ?
+               order by expires_at limit ? for update skip locked)
+         returning hold_id, store_id, allocations, lines)
+       select (select expires_at from inserted) as expires_at,
+              coalesce((select json_agg(json_build_object('holdId', hold_id, 'storeId', store_id, 'allocations', allocations, 'lines', lines)) from expired), '[]') as expired`,
+      [holdId, storeId, JSON.stringify(allocations), JSON.stringify(lines), ttlSeconds, storeId, sweep],
     );
-    return row && new Date(row.expires_at);
+    return { expiresAt: row.expires_at === null ? undefined : new Date(row.expires_at), expired: row.expired };
   }
 
   async holdState(holdId: string): Promise<{ status: HoldStatus; expiresAt: Date } | undefined> {
@@ -221,18 +237,18 @@ export class StockLedger {
   }
 
   /**
-   * Marks expired holds (of one store, or all) as expired and returns them. Holds another
+   * Marks expired holds of any store as expired and returns them (the sweeper job). Holds another
    * transaction is committing or releasing are skipped rather than waited for.
    */
-  async claimExpiredHolds(storeId: string | null, limit: number): Promise<ClosedHold[]> {
+  async claimExpiredHolds(limit: number): Promise<ClosedHold[]> {
     const rows = await this.em.execute<Array<{ hold_id: string; store_id: string; allocations: Allocation[]; lines: ReservationLine[] }>>(
       `update stock_hold set status = 'expired', closed_at = clock_timestamp()
         where hold_id in (
           select hold_id from stock_hold
-           where status = 'active' and expires_at <= now() ${storeId ? 'and store_id = ?' : ''}
+           where status = 'active' and expires_at <= now()
            order by expires_at limit ? for update skip locked)
        returning hold_id, store_id, allocations, lines`,
-      storeId ? [storeId, limit] : [limit],
+      [limit],
     );
     return rows.map((r) => ({ holdId: r.hold_id, storeId: r.store_id, allocations: r.allocations, lines: r.lines }));
   }
