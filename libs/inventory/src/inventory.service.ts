@@ -222,20 +222,25 @@ export class InventoryService {
     await this.ledger.insertMovements(releaseMovements(holds, rows, why));
   }
 
-  /** Applies level changes in one fixed order (store, then stock item) so concurrent passes cannot deadlock. */
+  /**
+   * Applies level changes in one fixed order (store, then stock item) so concurrent passes cannot
+   * deadlock, in one statement. Changes whose level row does not exist yet (an item's first
+   * movement at a store) get their row and are applied in a second pass; `refused` is set when a
+   * guard refused (the others are applied: the caller throws, rolling its transaction back).
+   */
   private async applyChanges(changes: readonly LevelChange[]): Promise<{ rows: Map<string, LevelRow>; refused?: LevelChange }> {
-    const rows = new Map<string, LevelRow>();
-    const sorted = [...changes].sort((a, b) => compare(`${a.storeId}:${a.stockItemId}`, `${b.storeId}:${b.stockItemId}`));
-    for (const change of sorted) {
-      let row = await this.ledger.changeLevel(change);
-      if (!row) {
-        await this.ledger.ensureLevels(change.storeId, [change.stockItemId]);
-        row = await this.ledger.changeLevel(change);
+    const keyOf = (c: LevelChange) => `${c.storeId}:${c.stockItemId}`;
+    const sorted = [...changes].sort((a, b) => compare(keyOf(a), keyOf(b)));
+    const rows = await this.ledger.changeLevels(sorted);
+    let left = sorted.filter((c) => !rows.has(keyOf(c)));
+    if (left.length > 0) {
+      for (const storeId of new Set(left.map((c) => c.storeId))) {
+        await this.ledger.ensureLevels(storeId, left.filter((c) => c.storeId === storeId).map((c) => c.stockItemId));
       }
-      if (!row) return { rows, refused: change };
-      rows.set(`${change.storeId}:${change.stockItemId}`, row);
+      for (const [key, row] of await this.ledger.changeLevels(left)) rows.set(key, row);
+      left = left.filter((c) => !rows.has(keyOf(c)));
     }
-    return { rows };
+    return { rows, refused: left[0] };
   }
 
   private async outOfStock(

@@ -157,6 +157,44 @@ export class StockLedger {
     return row && { id: row.id, onHand: row.on_hand, reserved: row.reserved, lowStockThreshold: row.low_stock_threshold, parLevel: row.par_level };
   }
 
+  /**
+   * Applies level changes in one statement, locking the rows in the order given (callers sort, so
+   * concurrent passes cannot deadlock). Returns the row after the change for each change applied,
+   * by `storeId:stockItemId`; a change is left out when its row does not exist or its guard refused.
+   * Keys must be distinct.
+   */
+  async changeLevels(changes: readonly LevelChange[]): Promise<Map<string, LevelRow>> {
+    if (changes.length === 0) return new Map();
+    const rows = await this.em.execute<
+      Array<{ store_id: string; stock_item_id: string; id: string; on_hand: number; reserved: number; low_stock_threshold: number; par_level: number }>
+    >(
+      `with wanted as (
+         select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::int[], ?::boolean[]) with ordinality
+             as w(store_id, stock_item_id, on_hand, reserved, guard, ord)),
+       locked as materialized (
+         select l.id, w.ord from stock_level l join wanted w on l.store_id = w.store_id and l.stock_item_id = w.stock_item_id
+          order by w.ord for update of l)
+       update stock_level l
+          set on_hand = l.on_hand + w.on_hand, reserved = l.reserved + w.reserved, updated_at = clock_timestamp()
+         from locked k join wanted w on w.ord = k.ord
+        where l.id = k.id and (not w.guard or l.on_hand + w.on_hand - (l.reserved + w.reserved) >= 0)
+       returning l.store_id, l.stock_item_id, l.id, l.on_hand, l.reserved, l.low_stock_threshold, l.par_level`,
+      [
+        uuidArray(changes.map((c) => c.storeId)),
+        uuidArray(changes.map((c) => c.stockItemId)),
+        `{${changes.map((c) => c.onHand).join(',')}}`,
+        `{${changes.map((c) => c.reserved).join(',')}}`,
+        `{${changes.map((c) => c.guard).join(',')}}`,
+      ],
+    );
+    return new Map(
+      rows.map((r) => [
+        `${r.store_id}:${r.stock_item_id}`,
+        { id: r.id, onHand: r.on_hand, reserved: r.reserved, lowStockThreshold: r.low_stock_threshold, parLevel: r.par_level },
+      ]),
+    );
+  }
+
   /** Locks one level row for a read-then-write change (manual movements). */
   async lockLevel(storeId: string, stockItemId: string): Promise<LevelRow | undefined> {
     const [row] = await this.em.execute<
