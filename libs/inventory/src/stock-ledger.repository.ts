@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { sqlArray, uuidArray } from '@kassa/platform';
 import { newId } from '@kassa/shared';
 import { Allocation, HoldStatus, MovementKind, ReservationLine } from './inventory.types';
 import { Component } from './stock-rules';
@@ -59,11 +60,6 @@ export interface MovementRow {
   hold_id: string | null;
   user_id: string | null;
   created_at: string | Date;
-}
-
-/** `{a,b}`: a PostgreSQL array literal for `?::uuid[]` (callers pass only validated uuids). */
-export function uuidArray(ids: readonly string[]): string {
-  return `{${ids.join(',')}}`;
 }
 
 /** Quantities reserved by holds that have expired but were not released yet, per stock item. */
@@ -182,9 +178,9 @@ export class StockLedger {
       [
         uuidArray(changes.map((c) => c.storeId)),
         uuidArray(changes.map((c) => c.stockItemId)),
-        `{${changes.map((c) => c.onHand).join(',')}}`,
-        `{${changes.map((c) => c.reserved).join(',')}}`,
-        `{${changes.map((c) => c.guard).join(',')}}`,
+        sqlArray(changes.map((c) => c.onHand)),
+        sqlArray(changes.map((c) => c.reserved)),
+        sqlArray(changes.map((c) => c.guard)),
       ],
     );
     return new Map(

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArray } from '@kassa/platform';
 import { CommonError, likePattern, ListPage, ListQuery, StaffActor } from '@kassa/shared';
 import { ReorderSuggestionResponse, StockLevelResponse, UpdateStockLevelDto } from './dto/stock-level.dto';
 import { InventoryError, InventoryErrorCode } from './inventory.errors';
 import { StockUnit } from './inventory.types';
 import { storeOfList } from './scope';
-import { EXPIRED_HOLDS_SQL, StockLedger, uuidArray } from './stock-ledger.repository';
+import { EXPIRED_HOLDS_SQL, StockLedger } from './stock-ledger.repository';
 import { StockLevel } from './stock-level.entity';
 import { isLow, suggestedQuantity } from './stock-rules';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArray } from '@kassa/platform';
 import { newId } from '@kassa/shared';
-import type { ProviderStart } from './providers/payment-provider';
 import { PaymentEventKind, PaymentEventView, PaymentMethod, PaymentNextAction, PaymentStatus, PaymentSummary, StartPayment } from './payments.types';
 
 interface RawPayment {
@@ -35,6 +35,12 @@ export interface PaymentLogEntry {
 export interface PaymentMove {
   readonly row: PaymentRow;
   readonly from: PaymentStatus;
+}
+
+/** What a payment started in this process is written with: the provider's answer. */
+export interface StartedAs {
+  readonly nextAction: PaymentNextAction | null;
+  readonly providerReference: string | null;
 }
 
 /** What a status move sets besides the status; left out = unchanged. */
@@ -91,7 +97,7 @@ export class PaymentLedger {
    * with it — what a provider in this process answered — it is pending already, and the log has
    * both steps, `created` then `started`.
    */
-  async insert(id: string, input: StartPayment, started: { readonly start: ProviderStart; readonly detail: object | null } | null): Promise<PaymentRow | null> {
+  async insert(id: string, input: StartPayment, started: { readonly start: StartedAs; readonly detail: object | null } | null): Promise<PaymentRow | null> {
     // Both log rows get the same clock reading or close to it; the smaller id goes to `created`,
     // so the log's order (created_at, id) keeps created before started.
     const [createdEventId, startedEventId] = [newId(), newId()].sort();
@@ -138,7 +144,7 @@ export class PaymentLedger {
 
   async byIds(paymentIds: readonly string[]): Promise<PaymentRow[]> {
     if (paymentIds.length === 0) return [];
-    const rows = await this.em.execute<RawPayment[]>(`select ${COLUMNS} from payment where id = any(?::uuid[])`, [`{${paymentIds.join(',')}}`]);
+    const rows = await this.em.execute<RawPayment[]>(`select ${COLUMNS} from payment where id = any(?::uuid[])`, [uuidArray(paymentIds)]);
     return rows.map(rowOf);
   }
 
@@ -188,7 +194,7 @@ export class PaymentLedger {
     >(
       `select id, payment_id, kind, from_status, to_status, amount, provider_reference, actor, detail->>'reason' as reason, created_at
          from payment_event where payment_id = any(?::uuid[]) order by created_at, id`,
-      [`{${paymentIds.join(',')}}`],
+      [uuidArray(paymentIds)],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -15,3 +15,4 @@ export { httpMetrics } from './health/http-metrics';
 export { KassaIoAdapter } from './websocket/kassa-io.adapter';
 export { systemEntityManager } from './database/system-em';
 export { rootTransactionOf } from './database/root-transaction';
+export { sqlArray, uuidArray } from './database/sql';
