@@ -26,7 +26,8 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
       KASSA_ADMIN_EMAIL: OWNER_EMAIL,
       KASSA_ADMIN_PASSWORD: OWNER_PASSWORD,
       KASSA_OUTBOX_POLL_MS: '50',
-      LOG_LEVEL: 'silent',
+      // KASSA_TEST_LOG_LEVEL=error shows the app's logs (a 500's stack) while a test is being debugged.
+      LOG_LEVEL: process.env.KASSA_TEST_LOG_LEVEL ?? 'silent',
       ...database.env,
       ...env,
     }),
