@@ -202,6 +202,21 @@ describe('the stations gateway', () => {
     for (const j of back.jobs) await back.ack(j.id);
   });
 
+  it('shows the store each printer’s queue with a new order’s jobs, as the admin counts it', async () => {
+    const agent = await connect({ token: station.token });
+    await agent.resume({});
+    for (const j of [...agent.jobs]) await agent.ack(j.id);
+    const order = await paidOrder();
+    const jobs = await eventually(() => agent.jobs.filter((j) => j.orderId === order.id), (found) => found.length === 2);
+    for (const printer of [receipt, kitchen]) {
+      const status = await eventually(async () => agent.statuses.filter((s) => s.event === 'printer-status' && s.printerId === printer.id).at(-1), (s) => s?.queueLength === 1);
+      expect(status).toEqual({ event: 'printer-status', printerId: printer.id, stationId: station.id, storeId, name: printer.name, online: true, lastError: null, lastSeenAt: expect.any(String), queueLength: 1 });
+      const shown = await expectStatus<PrinterRecord>('printer', kassa.http.get(`/api/v1/admin/printers/${printer.id}`).set('Authorization', owner), 200);
+      expect(shown).toMatchObject({ online: true, lastError: null, queueLength: 1 });
+    }
+    for (const j of jobs) await agent.ack(j.id);
+  });
+
   it('pushes a new order’s jobs live after resume; acknowledging twice is fine; a failed job goes again when the printer is back', async () => {
     const agent = await connect({ token: station.token });
     await agent.resume({});

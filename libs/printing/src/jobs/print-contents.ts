@@ -1,25 +1,25 @@
 import type { OrderForPrinting } from '@kassa/orders';
-import type { StoreResponse } from '@kassa/stores';
 import type { KitchenTicketContent, PrintLocale, PrinterProfile, ReceiptContent, TestPageContent } from '../render/print-content';
 import type { Printer } from '../entities/printer.entity';
+import type { JobPrinter, PrintedStore } from './order-print-setup';
 
 type OrderLineForPrinting = OrderForPrinting['lines'][number];
 
 const localeOf = (value: string): PrintLocale => (value === 'en' ? 'en' : 'sv');
 const nameIn = (locale: PrintLocale, item: { nameSv: string; nameEn: string }) => (locale === 'en' ? item.nameEn : item.nameSv);
 
-export function profileOf(printer: Printer): PrinterProfile {
+export function profileOf(printer: Pick<Printer, 'columns' | 'language' | 'codepage' | 'cashDrawer'>): PrinterProfile {
   return { columns: printer.columns, language: printer.language, codepage: printer.codepage, cashDrawer: printer.cashDrawer };
 }
 
-function addressLines(store: StoreResponse): string[] {
+function addressLines(store: PrintedStore): string[] {
   return [store.addressLine1, store.addressLine2, `${store.postalCode} ${store.city}`].filter((l): l is string => Boolean(l && l.trim()));
 }
 
 /** The customer's receipt, in the order's language. */
 export function receiptContentOf(
   order: OrderForPrinting,
-  store: StoreResponse,
+  store: PrintedStore,
   footer: string | null,
   receiptNumber: number,
   issuedAt: Date,
@@ -60,7 +60,7 @@ export function receiptContentOf(
 }
 
 /** A kitchen ticket with the lines routed to one printer, in the store's language. */
-export function kitchenContentOf(order: OrderForPrinting, lines: readonly OrderLineForPrinting[], store: StoreResponse, issuedAt: Date): KitchenTicketContent {
+export function kitchenContentOf(order: OrderForPrinting, lines: readonly OrderLineForPrinting[], store: PrintedStore, issuedAt: Date): KitchenTicketContent {
   const locale = localeOf(store.locale);
   return {
     kind: 'kitchen',
@@ -79,7 +79,7 @@ export function kitchenContentOf(order: OrderForPrinting, lines: readonly OrderL
   };
 }
 
-export function testPageContentOf(store: StoreResponse, printer: Printer, stationName: string | null, issuedAt: Date): TestPageContent {
+export function testPageContentOf(store: PrintedStore, printer: Printer, stationName: string | null, issuedAt: Date): TestPageContent {
   return {
     kind: 'test',
     locale: localeOf(store.locale),
@@ -92,7 +92,7 @@ export function testPageContentOf(store: StoreResponse, printer: Printer, statio
 }
 
 /** The lines a kitchen printer gets: those of its categories, or all of them when it lists none. */
-export function linesFor(printer: Printer, lines: readonly OrderLineForPrinting[]): OrderLineForPrinting[] {
+export function linesFor(printer: Pick<JobPrinter, 'categoryIds'>, lines: readonly OrderLineForPrinting[]): OrderLineForPrinting[] {
   if (printer.categoryIds.length === 0) return [...lines];
   return lines.filter((l) => l.categoryId !== null && printer.categoryIds.includes(l.categoryId));
 }

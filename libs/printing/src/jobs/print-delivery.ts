@@ -33,7 +33,8 @@ export interface FlushResult {
 
 const NOTHING: FlushResult = { sent: 0, held: 0 };
 
-interface AcknowledgedRow {
+/** A printer's status as read in SQL: a `printer` row and its queue length. */
+interface PrinterStatusRow {
   readonly id: string;
   readonly station_id: string | null;
   readonly store_id: string;
@@ -42,6 +43,19 @@ interface AcknowledgedRow {
   readonly last_error: string | null;
   readonly last_seen_at: Date | string | null;
   readonly queue_length: string | number;
+}
+
+function printerStatusOfRow(row: PrinterStatusRow, queueLength: number): PrinterStatusMessage {
+  return {
+    printerId: row.id,
+    stationId: row.station_id,
+    storeId: row.store_id,
+    name: row.name,
+    online: row.online,
+    lastError: row.last_error,
+    lastSeenAt: row.last_seen_at ? new Date(row.last_seen_at).toISOString() : null,
+    queueLength,
+  };
 }
 
 export function jobMessage(job: PrintJob): JobMessage {
@@ -81,27 +95,33 @@ export class PrintDelivery {
    * older waiting is marked sent here and emitted once the transaction commits — a new order
    * reaches its station without a second transaction. Jobs behind a backlog go through
    * `deliverNow` after the commit, in sequence order; jobs for printers that are away wait.
+   * The same statement reads each printer's status for the board: nobody else changes the
+   * printer rows until the commit, and its queue is the unprinted jobs plus these.
    */
   async sendAfterCommit(jobs: readonly PrintJob[]): Promise<void> {
     if (jobs.length === 0) return;
     const printerIds = [...new Set(jobs.map((job) => job.printerId))];
-    const rows = await this.em.execute<Array<{ id: string; station_id: string | null; reachable: boolean; backlog: boolean }>>(
-      `select p.id, p.station_id,
+    const jobIds = uuidArray(jobs.map((job) => job.id));
+    const rows = await this.em.execute<Array<PrinterStatusRow & { reachable: boolean; backlog: boolean }>>(
+      `select p.id, p.station_id, p.store_id, p.name, p.online, p.last_error, p.last_seen_at,
               coalesce(p.connection = 'agent' and p.online and s.connected and s.revoked_at is null, false) as reachable,
-              exists (select 1 from print_job j where j.printer_id = p.id and j.status = 'queued' and j.id <> all(?::uuid[])) as backlog
+              exists (select 1 from print_job j where j.printer_id = p.id and j.status = 'queued' and j.id <> all(?::uuid[])) as backlog,
+              (select count(*) from print_job q where q.printer_id = p.id and q.status <> 'printed' and q.id <> all(?::uuid[])) as queue_length
          from printer p left join station s on s.id = p.station_id
         where p.id = any(?::uuid[])`,
-      [uuidArray(jobs.map((job) => job.id)), uuidArray(printerIds)],
+      [jobIds, jobIds, uuidArray(printerIds)],
     );
     const direct = new Map(rows.filter((row) => row.reachable && !row.backlog).map((row) => [row.id, row.station_id as string]));
     const behind = rows.filter((row) => row.reachable && row.backlog).map((row) => row.id);
+    const statuses = rows.map((row) => printerStatusOfRow(row, Number(row.queue_length) + jobs.filter((job) => job.printerId === row.id).length));
     const sent = jobs.filter((job) => direct.has(job.printerId)).sort((a, b) => a.sequence - b.sequence);
     const now = new Date();
     for (const job of sent) Object.assign(job, { status: 'sent', sentAt: now, attempts: job.attempts + 1 });
     this.afterCommit.add(async () => {
       for (const job of sent) this.hub.toStation(direct.get(job.printerId) as string, 'job', jobMessage(job));
+      // Sending what waited changes no queue length: sent and held jobs are as unprinted as queued ones.
       for (const printerId of behind) await this.flushNow(printerId, ['queued']);
-      await this.status.printers(printerIds);
+      for (const status of statuses) this.status.printer(status);
     });
   }
 
@@ -195,7 +215,7 @@ export class PrintDelivery {
    */
   async acknowledge(stationId: string, jobId: string, outcome: 'printed' | 'failed', error: string | null): Promise<PrinterStatusMessage | null> {
     const failure = outcome === 'failed' ? (error ?? '').trim().slice(0, 500) || 'failed' : null;
-    const [row] = await systemEntityManager(this.orm).execute<AcknowledgedRow[]>(
+    const [row] = await systemEntityManager(this.orm).execute<PrinterStatusRow[]>(
       `with job as (
          select j.id, j.printer_id, j.sequence, j.status as was
            from print_job j join printer p on p.id = j.printer_id
@@ -219,16 +239,7 @@ export class PrintDelivery {
       [jobId, stationId, outcome, outcome, failure, outcome, outcome],
     );
     if (!row) return null;
-    return {
-      printerId: row.id,
-      stationId: row.station_id,
-      storeId: row.store_id,
-      name: row.name,
-      online: row.online,
-      lastError: row.last_error,
-      lastSeenAt: row.last_seen_at ? new Date(row.last_seen_at).toISOString() : null,
-      queueLength: Number(row.queue_length),
-    };
+    return printerStatusOfRow(row, Number(row.queue_length));
   }
 
   /**

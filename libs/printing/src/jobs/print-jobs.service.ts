@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { EventPublisher } from '@kassa/platform';
-import { StoresService } from '@kassa/stores';
+import { StoresError, StoresService } from '@kassa/stores';
 import { PrintJob, PrintJobKind } from '../entities/print-job.entity';
 import { Printer } from '../entities/printer.entity';
 import { Station } from '../entities/station.entity';
@@ -11,8 +11,8 @@ import { PrintingError, PrintingErrorCode } from '../printing.errors';
 import { orderNotPrinted } from '../printing.events';
 import type { PrintContent } from '../render/print-content';
 import { renderPrint } from '../render/render';
-import { PrintSettingsService } from '../settings/print-settings.service';
 import { AfterCommit } from './after-commit';
+import { JobPrinter, orderPrintSetup } from './order-print-setup';
 import { OrdersReader } from './orders-reader';
 import { kitchenContentOf, linesFor, profileOf, receiptContentOf, testPageContentOf } from './print-contents';
 import { PrintDelivery } from './print-delivery';
@@ -36,7 +36,6 @@ export class PrintJobsService {
     private readonly em: EntityManager,
     private readonly orders: OrdersReader,
     private readonly stores: StoresService,
-    private readonly settings: PrintSettingsService,
     private readonly delivery: PrintDelivery,
     private readonly status: PrintingStatus,
     private readonly afterCommit: AfterCommit,
@@ -50,21 +49,16 @@ export class PrintJobsService {
    */
   async printOrder(orderId: string): Promise<PrintJob[]> {
     await this.em.execute('select pg_advisory_xact_lock(hashtext(?))', [`printing.order:${orderId}`]);
-    const done = await this.em.count(PrintJob, { orderId, copy: false, kind: { $in: ['receipt', 'kitchen'] } });
-    if (done > 0) return [];
     const order = await this.orders.service().forPrinting(orderId);
-    const printers = await this.em.find(Printer, { storeId: order.storeId }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
-    // A store without printers works from the order board; nothing to print, nothing to alert.
-    if (printers.length === 0) return [];
-    const store = await this.stores.get(order.storeId);
+    const { printed, printers, store, receiptFooter, receiptNumber } = await orderPrintSetup(this.em, order.id, order.storeId);
+    // Printed by an earlier delivery, or a store without printers (it works from the order board): nothing to do, nothing to alert.
+    if (printed || printers.length === 0) return [];
+    if (!store) throw StoresError.notFound(order.storeId);
     const now = new Date();
     const jobs: PrintJob[] = [];
-    const receiptPrinters = printers.filter((p) => p.roles.includes('receipt'));
-    if (receiptPrinters.length > 0) {
-      const { receiptFooter } = await this.settings.of(order.storeId);
-      const receiptNumber = await this.nextReceiptNumber(order.storeId);
+    if (receiptNumber !== null) {
       const content = receiptContentOf(order, store, receiptFooter, receiptNumber, now);
-      for (const printer of receiptPrinters) {
+      for (const printer of printers.filter((p) => p.roles.includes('receipt'))) {
         jobs.push(await this.enqueue(printer, { kind: 'receipt', content, orderId: order.id, orderNumber: order.number, receiptNumber }, false, false));
       }
     }
@@ -182,7 +176,7 @@ export class PrintJobsService {
   }
 
   /** A new job, queued; unless the caller sends it itself, it goes to its station after the commit. */
-  private async enqueue(printer: Printer, spec: NewJob, copy: boolean, deliverAfterCommit = true): Promise<PrintJob> {
+  private async enqueue(printer: JobPrinter, spec: NewJob, copy: boolean, deliverAfterCommit = true): Promise<PrintJob> {
     const source = { content: spec.content, profile: profileOf(printer) };
     const rendered = renderPrint(source, copy);
     const job = this.em.create(PrintJob, {
@@ -204,16 +198,5 @@ export class PrintJobsService {
     this.em.persist(job);
     if (deliverAfterCommit) this.afterCommit.add(async () => void (await this.delivery.deliverNow(printer.id)));
     return job;
-  }
-
-  /** The store's next receipt number, gapless: the counter row stays locked until the caller commits. */
-  private async nextReceiptNumber(storeId: string): Promise<number> {
-    const [row] = await this.em.execute<Array<{ last: number }>>(
-      `insert into receipt_number (store_id, last) values (?, 1)
-       on conflict (store_id) do update set last = receipt_number.last + 1
-       returning last`,
-      [storeId],
-    );
-    return Number(row.last);
   }
 }

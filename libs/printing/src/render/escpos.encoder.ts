@@ -1,10 +1,13 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import { memoiseCodepageDefinitions } from './codepage-memo';
 import type { PrinterProfile } from './print-content';
 import type { PrintLine } from './print-document';
 
 /** Codepages a printer may be set to; `auto` lets the encoder switch per character. */
 export const CODEPAGES = ['auto', 'cp437', 'cp850', 'cp858', 'cp865', 'windows1252'] as const;
 export type Codepage = (typeof CODEPAGES)[number];
+
+memoiseCodepageDefinitions();
 
 // StarPRNT printers have no cp850 table.
 const UNSUPPORTED: Readonly<Record<PrinterProfile['language'], readonly string[]>> = { escpos: [], starprnt: ['cp850'] };
