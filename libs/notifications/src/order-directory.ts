@@ -20,8 +20,8 @@ export class OrderDirectory implements OnModuleInit {
     return this.service().forNotification(orderId);
   }
 
-  notificationState(orderId: string): Promise<OrderNotificationState | null> {
-    return this.service().notificationState(orderId);
+  notificationStates(orderIds: readonly string[]): Promise<Map<string, OrderNotificationState>> {
+    return this.service().notificationStates(orderIds);
   }
 
   openOrdersPickingUpBefore(storeId: string, now: Date, until: Date): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { demoStoreId } from '../../../test/support/fixtures';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
-import { eventually, notificationsOf, openAllDay, placeOrder, placePaidOrder, product, settle, slotFrom, SmtpSink, startSmtpSink } from './notifications.factory';
+import { eventually, modifierGroup, notificationsOf, openAllDay, placeOrder, placePaidOrder, product, settle, slotFrom, SmtpSink, startSmtpSink } from './notifications.factory';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -88,6 +88,22 @@ describe('the confirmation e-mail', () => {
     expect(text).toContain('Your pickup code: ');
     expect(text).toContain(`Track your order: https://shop.example/orders/${order.id}?token=${order.token}`);
     expect(mail.html).toContain('<html lang="en">');
+  });
+
+  it("names the options the customer chose, in the customer's language", async () => {
+    const size = await modifierGroup(kassa.http, owner, { nameSv: 'Storlek', nameEn: 'Size', options: [{ nameSv: 'Liten', nameEn: 'Small', priceDelta: 0 }, { nameSv: 'Stor', nameEn: 'Large', priceDelta: 1000 }] });
+    const milk = await modifierGroup(kassa.http, owner, { nameSv: 'Mjölk', nameEn: 'Milk', options: [{ nameSv: 'Mellanmjölk', nameEn: 'Dairy', priceDelta: 0 }, { nameSv: 'Havremjölk', nameEn: 'Oat milk', priceDelta: 500 }] });
+    const latte = await product(kassa.http, owner, { nameSv: 'Latte', nameEn: 'Latte', price: 4000, modifierGroupIds: [size.id, milk.id] });
+    const large = size.options.find((o) => o.nameSv === 'Stor')?.id ?? '';
+    const oat = milk.options.find((o) => o.nameSv === 'Havremjölk')?.id ?? '';
+    const items = [{ productId: bun.id, quantity: 1 }, { productId: latte.id, quantity: 2, modifierOptionIds: [large, oat] }];
+    await placePaidOrder(kassa.http, { storeId, items, customer: { name: 'Stina', email: 'stina@example.se' } });
+    await placePaidOrder(kassa.http, { storeId, items, customer: { name: 'Sam', email: 'sam@example.com' }, locale: 'en' });
+
+    const [swedish] = await mailTo('stina@example.se');
+    expect(swedish.text.replace(/\r\n/g, '\n')).toMatch(/1 × Kanelbulle – 35,00\skr\n2 × Latte \(Stor, Havremjölk\) – 110,00\skr\nTotalt: 145,00\skr/);
+    const [english] = await mailTo('sam@example.com');
+    expect(english.text.replace(/\r\n/g, '\n')).toMatch(/1 × Cinnamon bun – SEK\s35\.00\n2 × Latte \(Large, Oat milk\) – SEK\s110\.00\nTotal: SEK\s145\.00/);
   });
 
   it('confirms a pay-in-store order when it is placed, since there is no payment to wait for', async () => {

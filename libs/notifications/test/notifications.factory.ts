@@ -204,15 +204,24 @@ async function expectStatus<T>(label: string, promise: PromiseLike<{ status: num
 }
 
 /** A product sold online with untracked stock. */
-export async function product(http: TestAgent, auth: string, input: { nameSv: string; nameEn: string; price: number }): Promise<{ id: string }> {
+export async function product(http: TestAgent, auth: string, input: { nameSv: string; nameEn: string; price: number; modifierGroupIds?: string[] }): Promise<{ id: string }> {
   return expectStatus(
     'create product',
     http
       .post('/api/v1/admin/products')
       .set('Authorization', auth)
-      .send({ sku: `NOT-${randomUUID().slice(0, 8)}`, nameSv: input.nameSv, nameEn: input.nameEn, price: input.price, vatRate: 12, prepMinutes: 0 }),
+      .send({ sku: `NOT-${randomUUID().slice(0, 8)}`, nameSv: input.nameSv, nameEn: input.nameEn, price: input.price, vatRate: 12, prepMinutes: 0, modifierGroupIds: input.modifierGroupIds ?? [] }),
     201,
   );
+}
+
+/** A modifier group the customer picks exactly one option of. */
+export async function modifierGroup(
+  http: TestAgent,
+  auth: string,
+  input: { nameSv: string; nameEn: string; options: Array<{ nameSv: string; nameEn: string; priceDelta: number }> },
+): Promise<{ id: string; options: Array<{ id: string; nameSv: string }> }> {
+  return expectStatus('create modifier group', http.post('/api/v1/admin/modifier-groups').set('Authorization', auth).send({ ...input, minSelections: 1, maxSelections: 1 }), 201);
 }
 
 /** The first free slot starting at least `minutes` from now. */
@@ -238,7 +247,7 @@ export interface PlacedOrder {
 
 export interface OrderInput {
   readonly storeId: string;
-  readonly items: Array<{ productId: string; quantity: number; note?: string }>;
+  readonly items: Array<{ productId: string; quantity: number; note?: string; modifierOptionIds?: string[] }>;
   readonly slotStart?: string;
   readonly customer?: { name: string; email?: string; phone?: string };
   readonly locale?: 'sv' | 'en';

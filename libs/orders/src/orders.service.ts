@@ -211,20 +211,35 @@ export class OrdersService {
     await this.record(order, null, order.status, actor, null, { timezone, items });
   }
 
-  /** What a due message is checked against when it goes out: the order row, without its lines. */
-  async notificationState(orderId: string): Promise<OrderNotificationState | null> {
-    const order = await this.em.findOne(Order, { id: orderId });
-    if (!order) return null;
-    const { status, paymentMethod, pickupEnd, pickupCode } = order;
-    return { status, paymentMethod, pickupEnd, pass: this.signer.passToken(order.id, pickupCode) };
+  /**
+   * What due messages are checked against when they go out: each order's row, without its lines,
+   * by id; one read for a whole batch of messages. An order that no longer exists is absent.
+   */
+  async notificationStates(orderIds: readonly string[]): Promise<Map<string, OrderNotificationState>> {
+    if (orderIds.length === 0) return new Map();
+    const orders = await this.em.find(Order, { id: { $in: [...orderIds] } }, { fields: ['status', 'paymentMethod', 'pickupEnd', 'pickupCode'] });
+    return new Map(orders.map(({ id, status, paymentMethod, pickupEnd, pickupCode }) => [id, { status, paymentMethod, pickupEnd, pass: this.signer.passToken(id, pickupCode) }]));
   }
 
-  /** The order as a customer message needs it, or null when it does not exist. */
+  /**
+   * The order as a customer message needs it, or null when it does not exist. One statement: the
+   * lines come along as JSON. Being raw SQL it is not narrowed to a caller's stores; its callers
+   * (notifications, from the outbox) work unscoped anyway.
+   */
   async forNotification(orderId: string): Promise<OrderForNotification | null> {
-    const order = await this.em.findOne(Order, { id: orderId });
-    if (!order) return null;
+    const [row] = await this.em.execute<Array<Record<string, unknown>>>(
+      `select o.*, coalesce((select json_agg(json_build_object('nameSv', l.name_sv, 'nameEn', l.name_en, 'modifiers', l.modifiers,
+                                                               'quantity', l.quantity, 'lineTotal', l.line_total, 'note', l.note) order by l.position)
+                               from order_line l where l.order_id = o.id), '[]') as lines
+         from orders o where o.id = ?`,
+      [orderId],
+    );
+    if (!row) return null;
+    const { lines: soldLines, ...columns } = row;
+    const order = this.em.map(Order, columns);
     const en = order.locale === 'en';
-    const lines = (await this.lines(order.id)).map((l) => ({
+    type SoldLine = { nameSv: string; nameEn: string; modifiers: Array<{ nameSv: string; nameEn: string }>; quantity: number; lineTotal: number; note: string | null };
+    const lines = (soldLines as SoldLine[]).map((l) => ({
       name: en ? l.nameEn : l.nameSv,
       options: l.modifiers.map((m) => (en ? m.nameEn : m.nameSv)),
       quantity: l.quantity,

@@ -111,26 +111,27 @@ export class CustomerMessages {
     const store = storeInfo(await this.stores.get(order.storeId));
     const locale = asLocale(order.locale);
     const base = orderValues(order, store, locale, this.options.publicUrl);
-    const rows: NewNotification[] = [];
-    for (const message of messages) {
-      for (const { channel, recipient } of recipients) {
-        const template = await this.templates.effective(order.organisationId, { kind: message.kind, channel, locale });
-        const content = composeMessage({ kind: message.kind, channel, locale, template, values: { ...base, ...message.values }, ...layoutOf(store) });
-        rows.push({
-          organisationId: order.organisationId,
-          storeId: order.storeId,
-          orderId: order.id,
-          orderNumber: order.number,
-          idempotencyKey: idempotencyKey(message.source, message.kind, channel),
-          kind: message.kind,
-          channel,
-          recipient,
-          locale,
-          ...content,
-          scheduledFor: message.scheduledFor ?? null,
-        });
-      }
-    }
+    const outgoing = messages.flatMap((message) => recipients.map(({ channel, recipient }) => ({ message, channel, recipient })));
+    const templates = await this.templates.effectiveAll(
+      order.organisationId,
+      outgoing.map(({ message, channel }) => ({ kind: message.kind, channel, locale })),
+    );
+    const rows = outgoing.map(({ message, channel, recipient }, i): NewNotification => {
+      const content = composeMessage({ kind: message.kind, channel, locale, template: templates[i], values: { ...base, ...message.values }, ...layoutOf(store) });
+      return {
+        organisationId: order.organisationId,
+        storeId: order.storeId,
+        orderId: order.id,
+        orderNumber: order.number,
+        idempotencyKey: idempotencyKey(message.source, message.kind, channel),
+        kind: message.kind,
+        channel,
+        recipient,
+        locale,
+        ...content,
+        scheduledFor: message.scheduledFor ?? null,
+      };
+    });
     if ((await this.writer.insert(rows, this.clock.now())) > 0) this.sender.nudge();
   }
 

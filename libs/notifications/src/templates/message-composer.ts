@@ -39,11 +39,27 @@ export function composeMessage(input: Composition): ComposedMessage {
 // Saved templates were checked when saved; should one still not parse, the default keeps messages going.
 function parsedOrDefault(input: Composition, part: 'subject' | 'body'): ParsedTemplate {
   const source = input.template[part] ?? '';
-  const parsed = parseTemplate(source);
-  if (parsed.ok) return parsed.template;
-  const fallback = parseTemplate(defaultTemplate(input)[part] ?? '');
-  if (!fallback.ok) throw new Error(`The default ${part} of ${input.kind}.${input.channel}.${input.locale} does not parse`);
-  return fallback.template;
+  const parsed = parsedOnce(source);
+  if (parsed) return parsed;
+  const fallback = parsedOnce(defaultTemplate(input)[part] ?? '');
+  if (!fallback) throw new Error(`The default ${part} of ${input.kind}.${input.channel}.${input.locale} does not parse`);
+  return fallback;
+}
+
+// Every message parses its template again, though the texts in use are few: a parse is kept by its
+// source (a parsed template is never changed). The cap bounds what saved wordings can make it hold.
+const PARSED = new Map<string, ParsedTemplate | null>();
+const MAX_PARSED = 200;
+
+function parsedOnce(source: string): ParsedTemplate | null {
+  let parsed = PARSED.get(source);
+  if (parsed === undefined) {
+    const outcome = parseTemplate(source);
+    parsed = outcome.ok ? outcome.template : null;
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(source, parsed);
+  }
+  return parsed;
 }
 
 /** No trailing spaces, at most one blank line in a row, no blank lines at the ends. */

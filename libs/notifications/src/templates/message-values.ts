@@ -39,9 +39,32 @@ const INTL: Readonly<Record<NotificationLocale, string>> = { sv: 'sv-SE', en: 'e
 
 /** `måndag 23 november 12:15–12:30` / `Monday 23 November 12:15–12:30`, in the store's zone. */
 export function formatPickupTime(start: Date, end: Date, timeZone: string, locale: NotificationLocale): string {
-  const day = new Intl.DateTimeFormat(INTL[locale], { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(start);
-  const clock = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
-  return `${day} ${clock.format(start)}–${clock.format(end)}`;
+  const { day, clock } = pickupFormats(timeZone, locale);
+  return `${day.format(start)} ${clock.format(start)}–${clock.format(end)}`;
+}
+
+interface PickupFormats {
+  readonly day: Intl.DateTimeFormat;
+  readonly clock: Intl.DateTimeFormat;
+}
+
+// A formatter costs far more to build than to use, and every order message formats its pickup
+// time; there are two locales and a handful of store time zones, the cap is a safeguard.
+const PICKUP_FORMATS = new Map<string, PickupFormats>();
+const MAX_PICKUP_FORMATS = 100;
+
+function pickupFormats(timeZone: string, locale: NotificationLocale): PickupFormats {
+  const key = `${locale}|${timeZone}`;
+  let formats = PICKUP_FORMATS.get(key);
+  if (!formats) {
+    formats = {
+      day: new Intl.DateTimeFormat(INTL[locale], { weekday: 'long', day: 'numeric', month: 'long', timeZone }),
+      clock: new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }),
+    };
+    if (PICKUP_FORMATS.size >= MAX_PICKUP_FORMATS) PICKUP_FORMATS.clear();
+    PICKUP_FORMATS.set(key, formats);
+  }
+  return formats;
 }
 
 /** `49,00 kr` / `SEK 49.00` */

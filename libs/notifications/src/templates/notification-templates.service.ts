@@ -31,8 +31,24 @@ export class NotificationTemplatesService {
 
   /** What a message of this kind says for this organisation now. */
   async effective(organisationId: string, key: TemplateKey): Promise<TemplateText> {
-    const saved = await this.em.findOne(NotificationTemplate, { organisationId, kind: key.kind, channel: key.channel, locale: key.locale });
-    return saved ? { subject: key.channel === 'email' ? saved.subject : null, body: saved.body } : defaultTemplate(key);
+    const [text] = await this.effectiveAll(organisationId, [key]);
+    return text;
+  }
+
+  /** What each of these messages says for this organisation now, in the order of `keys`: one read for all of them. */
+  async effectiveAll(organisationId: string, keys: readonly TemplateKey[]): Promise<TemplateText[]> {
+    if (keys.length === 0) return [];
+    const distinct = <T>(values: T[]) => [...new Set(values)];
+    const saved = await this.em.find(NotificationTemplate, {
+      organisationId,
+      kind: { $in: distinct(keys.map((k) => k.kind)) },
+      channel: { $in: distinct(keys.map((k) => k.channel)) },
+      locale: { $in: distinct(keys.map((k) => k.locale)) },
+    });
+    return keys.map((key) => {
+      const row = saved.find((s) => s.kind === key.kind && s.channel === key.channel && s.locale === key.locale);
+      return row ? { subject: key.channel === 'email' ? row.subject : null, body: row.body } : defaultTemplate(key);
+    });
   }
 
   async list(organisationId: string, query: ListQuery): Promise<ListPage<TemplateView>> {

@@ -1,4 +1,4 @@
-import { addMoney, formatMoney, money, multiplyMoney, sumMoney } from './money';
+import { addMoney, formatMoney, minorUnitDigits, money, multiplyMoney, sumMoney } from './money';
 import { vatBreakdown, vatOfGross } from './vat';
 
 describe('money', () => {
@@ -19,6 +19,18 @@ describe('money', () => {
 
   it('formats Swedish kronor for people', () => {
     expect(formatMoney(money(123450, 'SEK')).replace(/\s/g, ' ')).toBe('1 234,50 kr');
+  });
+
+  it('formats each locale and currency in its own way, whichever came first', () => {
+    // Formatters are reused between calls; mixing locales and currencies must not mix them up.
+    for (let round = 0; round < 2; round++) {
+      expect(formatMoney(money(123450, 'SEK'), 'sv-SE')).toBe('1\u00a0234,50\u00a0kr');
+      expect(formatMoney(money(4900, 'SEK'), 'en-GB')).toBe('SEK\u00a049.00');
+      expect(formatMoney(money(1234, 'EUR'), 'sv-SE')).toBe('12,34\u00a0€');
+      expect(formatMoney(money(1234, 'JPY'), 'en-GB')).toBe('JP¥1,234');
+      expect(formatMoney(money(-4900, 'SEK'))).toBe('\u221249,00\u00a0kr');
+      expect([minorUnitDigits('SEK'), minorUnitDigits('JPY'), minorUnitDigits('KWD')]).toEqual([2, 0, 3]);
+    }
   });
 });
 

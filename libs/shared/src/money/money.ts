@@ -48,15 +48,33 @@ function assertSameCurrency(a: Money, b: Money): void {
   }
 }
 
+// Building an Intl.NumberFormat costs about a thousand times more than using one, and receipts and
+// messages format every line; the locales and currencies in use are few, the caps a safeguard.
+const CURRENCY_FORMATS = new Map<string, Intl.NumberFormat>();
+// resolvedOptions() builds a fresh object on every call; a currency's digits never change.
+const MINOR_UNIT_DIGITS = new Map<string, number>();
+const MAX_CACHED = 200;
+
 /** Formats for people, e.g. `1 234,50 kr` in sv-SE. Never parse this back. */
 export function formatMoney(value: Money, locale = 'sv-SE'): string {
   const digits = minorUnitDigits(value.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(
-    value.amount / 10 ** digits,
-  );
+  return currencyFormat(locale, value.currency).format(value.amount / 10 ** digits);
 }
 
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return cached(MINOR_UNIT_DIGITS, currency, () => currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2);
+}
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  return cached(CURRENCY_FORMATS, `${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
+}
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
 }
