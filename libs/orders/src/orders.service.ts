@@ -34,10 +34,10 @@ export interface PickupProof {
 /** Wrong codes typed for one order before only its QR pass can hand it over. */
 export const MAX_PICKUP_CODE_FAILURES = 5;
 
-/** What a message to the customer shows beyond the event: priced lines, the pickup code, the status-page token and the QR pass. */
 /** The part of an order a queued message is checked against when it is sent. */
 export type OrderNotificationState = Pick<OrderForNotification, 'status' | 'paymentMethod' | 'pickupEnd' | 'pass'>;
 
+/** What a message to the customer shows beyond the event: priced lines, the pickup code, the status-page token and the QR pass. */
 export interface OrderForNotification {
   readonly id: string;
   readonly organisationId: string;
