@@ -4,9 +4,9 @@
 -- writes for a 2-line order of stock-tracked products paid with the `test` method (traced with
 -- log_statement = 'all'; see libs/orders/src/checkout/checkout.flow.ts), sent like MikroORM sends
 -- them (simple protocol, literal values; run pgbench with -M simple). Left out: everything the
--- api reads (store, catalogue version, pickup rules, product tracking, replay checks, the lines it
--- just wrote) and its sweeps of expired holds, which write no row in a steady state; and the
--- outbox's delivery, which happens after the commit.
+-- api reads (store, catalogue version, pickup rules, product tracking, payment methods); and the
+-- outbox's delivery, which happens after the commit. The stock hold's statement also expires the
+-- store's lapsed holds, as the api's does (it writes no row in a steady state).
 --
 -- Variables (-D): store_id, organisation_id, tz, product_ids and stock_item_ids ({uuid,...},
 -- same order), products (their count), slot_base (epoch seconds of the first bookable slot),
@@ -46,59 +46,76 @@ on conflict (store_id, slot_start) do update
   where slot_load.orders + excluded.orders <= :max_orders and slot_load.items + excluded.items <= :max_items
 returning orders;
 
--- Reserve the stock (StockLedger.insertHold, .changeLevel per item in id order, .insertMovements).
-insert into stock_hold (hold_id, store_id, status, allocations, lines, expires_at, created_at)
-values ('a0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'), ':store_id', 'active',
-        jsonb_build_array(jsonb_build_object('stockItemId', (':stock_item_ids'::uuid[])[:p + 1], 'quantity', 1),
-                          jsonb_build_object('stockItemId', (':stock_item_ids'::uuid[])[:q + 1], 'quantity', 1)),
-        jsonb_build_array(jsonb_build_object('productId', (':product_ids'::uuid[])[:p + 1], 'name', 'Kanelbulle :p', 'quantity', 1),
-                          jsonb_build_object('productId', (':product_ids'::uuid[])[:q + 1], 'name', 'Kanelbulle :q', 'quantity', 1)),
-        now() + make_interval(secs => 720), clock_timestamp())
-on conflict (hold_id) do nothing
-returning expires_at;
+-- Reserve the stock (StockLedger.insertHold, which also expires the store's lapsed holds;
+-- .changeLevels for both items in one statement, rows locked in id order; .insertMovements).
+with inserted as (
+  insert into stock_hold (hold_id, store_id, status, allocations, lines, expires_at, created_at)
+  values ('a0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'), ':store_id', 'active',
+          jsonb_build_array(jsonb_build_object('stockItemId', (':stock_item_ids'::uuid[])[:p + 1], 'quantity', 1),
+                            jsonb_build_object('stockItemId', (':stock_item_ids'::uuid[])[:q + 1], 'quantity', 1)),
+          jsonb_build_array(jsonb_build_object('productId', (':product_ids'::uuid[])[:p + 1], 'name', 'Kanelbulle :p', 'quantity', 1),
+                            jsonb_build_object('productId', (':product_ids'::uuid[])[:q + 1], 'name', 'Kanelbulle :q', 'quantity', 1)),
+          now() + make_interval(secs => 720), clock_timestamp())
+  on conflict (hold_id) do nothing
+  returning expires_at),
+expired as (
+  update stock_hold set status = 'expired', closed_at = clock_timestamp()
+   where exists (select 1 from inserted)
+     and hold_id in (
+       select hold_id from stock_hold
+        where status = 'active' and expires_at <= now() and store_id = ':store_id'
+        order by expires_at limit 100 for update skip locked)
+  returning hold_id, store_id, allocations, lines)
+select (select expires_at from inserted) as expires_at,
+       coalesce((select json_agg(json_build_object('holdId', hold_id, 'storeId', store_id, 'allocations', allocations, 'lines', lines)) from expired), '[]') as expired,
+       -- Not in the api's statement: the two stock items in id order, for the statements below (kept short
+       -- enough for pg_stat_activity's 1 kB of query text to show which table they wait on).
+       least((':stock_item_ids'::uuid[])[:p + 1], (':stock_item_ids'::uuid[])[:q + 1]) as item_first,
+       greatest((':stock_item_ids'::uuid[])[:p + 1], (':stock_item_ids'::uuid[])[:q + 1]) as item_second \gset
 
-update stock_level
-   set on_hand = on_hand + 0, reserved = reserved + 1, updated_at = clock_timestamp()
- where store_id = ':store_id' and stock_item_id = least((':stock_item_ids'::uuid[])[:p + 1], (':stock_item_ids'::uuid[])[:q + 1])
-   and (false or on_hand + 0 - (reserved + 1) >= 0)
-returning id, on_hand as on_hand_first, reserved, low_stock_threshold, par_level \gset
-
-update stock_level
-   set on_hand = on_hand + 0, reserved = reserved + 1, updated_at = clock_timestamp()
- where store_id = ':store_id' and stock_item_id = greatest((':stock_item_ids'::uuid[])[:p + 1], (':stock_item_ids'::uuid[])[:q + 1])
-   and (false or on_hand + 0 - (reserved + 1) >= 0)
-returning id, on_hand as on_hand_second, reserved, low_stock_threshold, par_level \gset
+with wanted as (
+  select * from unnest(array[':store_id', ':store_id']::uuid[],
+                       array[':item_first', ':item_second']::uuid[],
+                       '{0,0}'::int[], '{1,1}'::int[], '{true,true}'::boolean[]) with ordinality
+      as w(store_id, stock_item_id, on_hand, reserved, guard, ord)),
+locked as materialized (
+  select l.id, w.ord from stock_level l join wanted w on l.store_id = w.store_id and l.stock_item_id = w.stock_item_id
+   order by w.ord for update of l),
+changed as (
+  update stock_level l
+     set on_hand = l.on_hand + w.on_hand, reserved = l.reserved + w.reserved, updated_at = clock_timestamp()
+    from locked k join wanted w on w.ord = k.ord
+   where l.id = k.id and (not w.guard or l.on_hand + w.on_hand - (l.reserved + w.reserved) >= 0)
+  returning w.ord, l.on_hand)
+select (select on_hand from changed where ord = 1) as on_hand_first, (select on_hand from changed where ord = 2) as on_hand_second \gset
 
 insert into stock_movement (id, store_id, stock_item_id, kind, quantity, reserved_delta, on_hand_after, reason, hold_id, user_id, created_at)
-values (gen_random_uuid(), ':store_id', least((':stock_item_ids'::uuid[])[:p + 1], (':stock_item_ids'::uuid[])[:q + 1]), 'reservation', 0, 1, :on_hand_first,
+values (gen_random_uuid(), ':store_id', ':item_first', 'reservation', 0, 1, :on_hand_first,
         'Reserved: Kanelbulle :p, Kanelbulle :q', 'a0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'), NULL, clock_timestamp()),
-       (gen_random_uuid(), ':store_id', greatest((':stock_item_ids'::uuid[])[:p + 1], (':stock_item_ids'::uuid[])[:q + 1]), 'reservation', 0, 1, :on_hand_second,
+       (gen_random_uuid(), ':store_id', ':item_second', 'reservation', 0, 1, :on_hand_second,
         'Reserved: Kanelbulle :p, Kanelbulle :q', 'a0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'), NULL, clock_timestamp())
 returning id, store_id, stock_item_id, kind, quantity, reserved_delta, on_hand_after, reason, hold_id, user_id, created_at;
 
--- Start the payment (PaymentLedger.insert + .record, then the test provider's .move to pending + .record).
-insert into payment (id, store_id, organisation_id, order_id, method, status, amount, currency, refunded_amount,
-                     idempotency_key, created_at, updated_at)
-values (('b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'))::uuid, ':store_id', ':organisation_id', ('a0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'))::uuid,
-        'test', 'created', 7100, 'SEK', 0, '00000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'), clock_timestamp(), clock_timestamp())
-on conflict (order_id, idempotency_key) do nothing
-returning id, order_id, store_id, method, status, amount, currency, refunded_amount, provider_reference, next_action;
-
-insert into payment_event (id, payment_id, store_id, kind, from_status, to_status, amount, provider_reference, detail, actor, created_at)
-values (gen_random_uuid(), ('b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'))::uuid, ':store_id', 'created', NULL, 'created', 7100, NULL, NULL::jsonb, 'system', clock_timestamp());
-
-update payment p set status = 'pending', updated_at = clock_timestamp(),
-       next_action = jsonb_build_object('type', 'test_approval',
-                                        'approveUrl', '/api/v1/payments/test/b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0') || '/approve',
-                                        'declineUrl', '/api/v1/payments/test/b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0') || '/decline'),
-       provider_reference = NULL
-  from (select id, status from payment where id = ('b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'))::uuid for update) prev
- where p.id = prev.id and prev.status in ('created')
-returning p.id, p.order_id, p.store_id, p.method, p.status, p.amount, p.currency, p.refunded_amount, p.provider_reference, p.next_action, prev.status as from_status;
-
-insert into payment_event (id, payment_id, store_id, kind, from_status, to_status, amount, provider_reference, detail, actor, created_at)
-values (gen_random_uuid(), ('b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'))::uuid, ':store_id', 'started', 'created', 'pending', 7100, NULL,
-        '{"nextAction":"test_approval"}'::jsonb, 'system', clock_timestamp());
+-- Start the payment (PaymentLedger.insert: the test provider answers in process, so the payment
+-- is written pending with its 'created' and 'started' log rows in one statement).
+with p as (
+  insert into payment (id, store_id, organisation_id, order_id, method, status, amount, currency, refunded_amount,
+                       idempotency_key, next_action, provider_reference, created_at, updated_at)
+  values (('b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'))::uuid, ':store_id', ':organisation_id', ('a0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'))::uuid,
+          'test', 'pending', 7100, 'SEK', 0, '00000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0'),
+          jsonb_build_object('type', 'test_approval',
+                             'approveUrl', '/api/v1/payments/test/b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0') || '/approve',
+                             'declineUrl', '/api/v1/payments/test/b0000000-0000-4000-8000-' || lpad(to_hex(:k), 12, '0') || '/decline'),
+          NULL, clock_timestamp(), clock_timestamp())
+  on conflict (order_id, idempotency_key) do nothing
+  returning id, order_id, store_id, method, status, amount, currency, refunded_amount, provider_reference, next_action),
+logged as (
+  insert into payment_event (id, payment_id, store_id, kind, from_status, to_status, amount, provider_reference, detail, actor, created_at)
+  select e.id, p.id, p.store_id, e.kind, e.from_status, e.to_status, p.amount, e.provider_reference, e.detail, 'system', clock_timestamp()
+    from p cross join (values (gen_random_uuid(), 'created', null, 'created', null::text, null::jsonb),
+                              (gen_random_uuid(), 'started', 'created', 'pending', null::text, '{"nextAction":"test_approval"}'::jsonb))
+                      as e(id, kind, from_status, to_status, provider_reference, detail))
+select * from p;
 
 -- Record the order: its number of the store's day, first timeline step, lines, the order row.
 insert into order_number (store_id, business_date, last) values (':store_id', (now() at time zone ':tz')::date + :day, 1)

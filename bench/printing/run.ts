@@ -695,39 +695,42 @@ function whereTheTimeGoes(runs: readonly RunResult[], render: RenderResult): str
   // A saturated run's CPU per order is cut off with its backlog: only the runs that kept up are quoted.
   const cpu = runs.filter((r) => r.missing === 0).map((r) => `${r.apiCpuMsPerOrder.toFixed(0)} ms (${r.database}, ${r.rate}/s)`).join(', ') || '—';
   const saturated = runs.filter((r) => r.missing > 0).map((r) => `${r.apiCores.toFixed(2)} cores (${r.database}, ${r.rate}/s)`).join(', ');
-  const failed = runs.some((r) => r.rate >= TARGET_RATE && (r.missing > 0 || !(r.fromResponse.p99 < TARGET_P99_MS)));
-  // The least loaded PostgreSQL run (else any): its CPU per order is the least skewed by a backlog.
-  const base = [...runs].filter((r) => r.missing === 0).sort((a, b) => (a.perOrder ? 0 : 1) - (b.perOrder ? 0 : 1) || a.rate - b.rate)[0];
+  const short = [...new Set(runs.filter((r) => r.rate >= TARGET_RATE && (r.missing > 0 || !(r.fromResponse.p99 < TARGET_P99_MS))).map((r) => r.database))];
+  // The busiest PostgreSQL run (else any) that kept up: at a low rate the per-order figure carries the
+  // idle work (timers, polls) too, and a run with a backlog cuts its figure off with the backlog.
+  const base = [...runs].filter((r) => r.missing === 0).sort((a, b) => (a.perOrder ? 0 : 1) - (b.perOrder ? 0 : 1) || b.rate - a.rate)[0];
   return [
     prose(
-      "Where the time goes: the approve commits the payment and the order's `OrderPaid` outbox rows (one per consumer:",
-      '`printing.order-paid`, `notifications.order-paid`, the board\'s `order` event) in one transaction; the commit nudges the',
-      "outbox dispatcher in the same process (`afterTransactionCommit`), so delivery starts at once, not at the 1 s poll",
-      '(`KASSA_OUTBOX_POLL_MS`). The dispatcher claims the rows (`update … for update skip locked`), and the printing consumer, in the',
-      "delivery's transaction, reads the order, the store's printers, the store and the print settings, takes the receipt number and",
-      "the printer's sequence (which locks the printer row), renders the receipt, checks in one query that the printer's station is",
-      'connected with nothing older waiting, and inserts the job already marked sent; `job` is emitted when that transaction commits,',
-      'then the queue length is counted and `printer-status` broadcast to the store. The station\'s `ack` is one statement that marks',
-      'the job, moves the printer\'s acknowledged sequence and returns the status the board is sent. So the job reaches the station',
-      "after about a dozen database round trips in sequence, each waiting its turn on the api's one JavaScript thread. Rendering is a",
+      "Where the time goes: the approve commits the payment (its move and log row in one statement) and the order's `OrderPaid` outbox",
+      "rows (one per consumer: `printing.order-paid`, `notifications.order-paid`, the board's `order` event) in one transaction; the",
+      'commit nudges the outbox dispatcher in the same process (`afterTransactionCommit`), so delivery starts at once, not at the 1 s',
+      "poll (`KASSA_OUTBOX_POLL_MS`). The dispatcher claims the rows (`update … for update skip locked`), and the printing consumer, in",
+      "the delivery's transaction, takes the order's advisory lock, reads the order with its lines in one statement, then in one more",
+      "whether it is printed already, the store's printers, the receipt header and footer and the next receipt number; it takes the",
+      "printer's sequence (which locks the printer row), renders the receipt, checks in one query that the printer's station is",
+      "connected with nothing older waiting (the same query returns the printer's status and queue length for the board), and",
+      'inserts the job already marked sent; `job` and `printer-status` are emitted when that transaction commits. The station\'s `ack`',
+      "is one statement that marks the job, moves the printer's acknowledged sequence and returns the status the board is sent. So",
+      "the job reaches the station after 8 statements of its own, each waiting its turn on the api's one JavaScript thread. Rendering is a",
       `small part (${renderMs.toFixed(1)} ms per receipt), Socket.IO's emit over loopback WebSocket smaller still.`,
     ),
     '',
     prose(
-      `${failed ? 'What fails the target is' : 'What bounds the rate is'} the cost of a paid order on that thread: the api spends ${cpu} of CPU per paid order`,
-      base ? `(at ${base.apiCpuMsPerOrder.toFixed(0)} ms, one fully available core serves at most about ${(1000 / base.apiCpuMsPerOrder).toFixed(0)} paid orders/s)${failed ? ',' : '.'}` : failed ? ',' : '.',
-      failed
-        ? `so one process cannot keep up with ${TARGET_RATE} payments/s and the delivery backlog grows for as long as the load lasts (approvals, served first, still answer; the outbox deliveries fall behind).`
+      `What bounds the rate is the cost of a paid order on that thread: the api spends ${cpu} of CPU per paid order`,
+      base ? `(at ${base.apiCpuMsPerOrder.toFixed(0)} ms, one fully available core serves at most about ${(1000 / base.apiCpuMsPerOrder).toFixed(0)} paid orders/s).` : '.',
+      short.length > 0
+        ? `${short.join(' and ')} at ${TARGET_RATE}/s falls short: one process does not keep up with ${TARGET_RATE} payments/s there, and the delivery backlog grows for as long as the load lasts (approvals, served first, still answer; the outbox deliveries fall behind).`
         : '',
       saturated ? `Where jobs went missing the api used ${saturated}: its one thread full.` : '',
       lite
-        ? 'On PGlite the database itself runs on that same thread (WebAssembly, one connection), so every statement of every consumer adds to it.'
+        ? 'On PGlite the database itself runs on that same thread (WebAssembly, one connection), so every statement of every consumer adds to it: the embedded default suits a store\'s own rate, and a rate like this one is what `DATABASE_URL` (PostgreSQL) is for.'
         : '',
       pg?.perOrder
         ? `On PostgreSQL each paid order cost ${pg.perOrder.commits.toFixed(0)} committed transactions (single statements included) and ${pg.perOrder.outboxScans.toFixed(0)} scans of \`outbox_message\` (at ${pg.rate}/s).`
-          + ' Besides printing, the same thread delivers the board\'s `order` event (order, lines and store read again) and the'
-          + ' customer\'s confirmation (the notification written, then claimed, checked against the order and sent or logged) — about'
-          + ' as many statements again as the path to paper; the dispatcher claims only after commits that wrote outbox rows.'
+          + ' Besides printing, the same thread delivers the board\'s `order` event (from the event alone, no read) and the'
+          + ' customer\'s confirmation (order and lines in one read, the templates in one, settings and store, the notifications'
+          + ' written; then claimed, checked against their orders in one read per batch, and sent or logged); deliveries that finish'
+          + ' together are marked done in one statement, and the dispatcher claims only after commits that wrote outbox rows.'
         : '',
       'In a profile of the api during the window (`--cpu-prof`), MikroORM, knex and the pg driver (with its socket writes) take about',
       'half of the busy time.',
