@@ -16,3 +16,4 @@ export { KassaIoAdapter } from './websocket/kassa-io.adapter';
 export { systemEntityManager } from './database/system-em';
 export { rootTransactionOf } from './database/root-transaction';
 export { sqlArray, uuidArray } from './database/sql';
+export { insertStatement } from './database/insert-statement';
