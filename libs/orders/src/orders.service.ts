@@ -4,13 +4,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { InventoryService } from '@kassa/inventory';
 import { PaymentsService } from '@kassa/payments';
 import { EventPublisher } from '@kassa/platform';
-import { formatInZone } from '@kassa/shared';
+import { DomainEvent, formatInZone } from '@kassa/shared';
 import { SlotsService } from '@kassa/slots';
 import { StoresService } from '@kassa/stores';
 import { OrderLine } from './entities/order-line.entity';
 import { OrderTransition } from './entities/order-transition.entity';
 import { Order } from './entities/order.entity';
-import { orderEvent } from './orders.events';
+import { orderEvent, OrderEventPayload } from './orders.events';
 import { OrdersError, OrdersErrorCode } from './orders.errors';
 import { ORDERS_OPTIONS, OrdersOptions } from './orders.options';
 import { ActorKind, nextStatus, OrderAction, OrderStatus } from './rules/order-state-machine';
@@ -97,6 +97,12 @@ export interface OrderForPrinting {
 interface EventFacts {
   readonly timezone: string;
   readonly items: ReadonlyArray<{ readonly nameSv: string; readonly nameEn: string; readonly quantity: number; readonly note: string | null }>;
+}
+
+/** A move of an order as it is written: its timeline row and its event. */
+export interface OrderStep {
+  readonly transition: OrderTransition;
+  readonly event: DomainEvent<OrderEventPayload>;
 }
 
 export type HandOverOutcome = { readonly ok: true; readonly order: Order } | { readonly ok: false; readonly error: OrdersError };
@@ -203,12 +209,15 @@ export class OrdersService {
     return { ok: true, order: await this.moveTo(order, to, actor, null) };
   }
 
-  /** Records the first step of a new order and announces it; the checkout calls it once. */
-  async placed(order: Order, lines: readonly OrderLine[], actor: OrderActor): Promise<void> {
+  /**
+   * The first step of a new order and its OrderPlaced event, not written: the checkout writes them
+   * with the order itself, in one statement (`EventPublisher.rowsFor` for the event). Called once.
+   */
+  async placed(order: Order, lines: readonly OrderLine[], actor: OrderActor): Promise<OrderStep> {
     // The checkout has read the store already: this get is answered from the unit of work.
     const { timezone } = await this.stores.get(order.storeId);
     const items = lines.map((l) => ({ nameSv: l.nameSv, nameEn: l.nameEn, quantity: l.quantity, note: l.note }));
-    await this.record(order, null, order.status, actor, null, { timezone, items });
+    return this.stepOf(order, null, order.status, actor, null, { timezone, items });
   }
 
   /**
@@ -390,7 +399,14 @@ export class OrdersService {
   }
 
   private async record(order: Order, from: OrderStatus | null, to: OrderStatus, actor: OrderActor, reason: string | null, facts: EventFacts): Promise<void> {
-    const transition = this.em.create(OrderTransition, {
+    const { transition, event } = this.stepOf(order, from, to, actor, reason, facts);
+    this.em.persist(transition);
+    this.events.publish(event);
+  }
+
+  /** A move's timeline row and its event, not written yet. */
+  private stepOf(order: Order, from: OrderStatus | null, to: OrderStatus, actor: OrderActor, reason: string | null, facts: EventFacts): OrderStep {
+    const transition = Object.assign(new OrderTransition(), {
       orderId: order.id,
       fromStatus: from,
       toStatus: to,
@@ -400,31 +416,29 @@ export class OrdersService {
       reason,
       at: new Date(),
     });
-    this.em.persist(transition);
     const { timezone, items } = facts;
-    this.events.publish(
-      orderEvent({
-        orderId: order.id,
-        organisationId: order.organisationId,
-        storeId: order.storeId,
-        number: order.number,
-        status: to,
-        previousStatus: from,
-        pickup: {
-          start: formatInZone(order.pickupStart.getTime(), timezone),
-          end: formatInZone(order.pickupEnd.getTime(), timezone),
-          asap: order.asap,
-        },
-        customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
-        locale: order.locale,
-        currency: order.currency,
-        total: order.total,
-        paymentMethod: order.paymentMethod,
-        items: items.map((l) => ({ name: order.locale === 'en' ? l.nameEn : l.nameSv, quantity: l.quantity, note: l.note })),
-        actor: { kind: actor.kind, id: actor.id },
-        reason,
-        at: transition.at.toISOString(),
-      }),
-    );
+    const event = orderEvent({
+      orderId: order.id,
+      organisationId: order.organisationId,
+      storeId: order.storeId,
+      number: order.number,
+      status: to,
+      previousStatus: from,
+      pickup: {
+        start: formatInZone(order.pickupStart.getTime(), timezone),
+        end: formatInZone(order.pickupEnd.getTime(), timezone),
+        asap: order.asap,
+      },
+      customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+      locale: order.locale,
+      currency: order.currency,
+      total: order.total,
+      paymentMethod: order.paymentMethod,
+      items: items.map((l) => ({ name: order.locale === 'en' ? l.nameEn : l.nameSv, quantity: l.quantity, note: l.note })),
+      actor: { kind: actor.kind, id: actor.id },
+      reason,
+      at: transition.at.toISOString(),
+    });
+    return { transition, event };
   }
 }

@@ -4,16 +4,17 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogService, PricedCart } from '@kassa/catalog';
 import { InventoryService } from '@kassa/inventory';
 import { PaymentLine, PaymentsService, PaymentSummary, ProviderStart, StartPayment } from '@kassa/payments';
-import { insertStatement } from '@kassa/platform';
+import { EventPublisher, insertStatement, OutboxMessage } from '@kassa/platform';
 import { CommonError, FieldProblem, isEmailAddress, KassaError, localDateTime, normalisePhone, vatBreakdown, vatOfGross } from '@kassa/shared';
 import { SlotHoldResult, SlotsService } from '@kassa/slots';
 import { StoresService } from '@kassa/stores';
 import { CheckoutDto } from '../dto/checkout.dto';
 import { OrderLine } from '../entities/order-line.entity';
+import { OrderTransition } from '../entities/order-transition.entity';
 import { Order } from '../entities/order.entity';
 import { customerView } from '../order-views';
 import { PAYMENT_NOT_STARTED } from '../orders.events';
-import { OrdersService, SYSTEM } from '../orders.service';
+import { OrdersService, OrderStep, SYSTEM } from '../orders.service';
 import { orderNumber } from '../rules/order-number';
 import { newPickupCode } from '../rules/pickup-pass';
 import { FlowStep, runFlow } from './flow';
@@ -88,6 +89,7 @@ export class CheckoutFlow {
     private readonly inventory: InventoryService,
     private readonly payments: PaymentsService,
     private readonly orders: OrdersService,
+    private readonly events: EventPublisher,
   ) {}
 
   /**
@@ -265,22 +267,34 @@ export class CheckoutFlow {
         prepMinutes: l.prepMinutes,
       }),
     );
-    await this.insert(order, lines);
     if (payInStore) {
       // Nothing to wait for: the slot and the stock are the customer's until pickup.
       await this.slots.confirm(order.id);
       await this.inventory.commit(order.id);
     }
-    await this.orders.placed(order, lines, { kind: 'customer', id: null, name: customer.name });
-    await this.em.flush();
+    await this.insert(order, lines, await this.orders.placed(order, lines, { kind: 'customer', id: null, name: customer.name }));
     return { order, lines };
   }
 
-  /** The order and its lines in one round trip, where the flush would send a statement for each table. */
-  private async insert(order: Order, lines: readonly OrderLine[]): Promise<void> {
+  /**
+   * The order, its lines, its first timeline step and its OrderPlaced outbox rows in one round
+   * trip, where the unit of work would send a statement for each table (and compute change sets
+   * for entities nothing changes afterwards).
+   */
+  private async insert(order: Order, lines: readonly OrderLine[], placed: OrderStep): Promise<void> {
+    const outbox = this.events.rowsFor(placed.event);
+    const rows = [
+      insertStatement(this.em, OrderLine, lines),
+      insertStatement(this.em, OrderTransition, [placed.transition]),
+      ...(outbox.length > 0 ? [insertStatement(this.em, OutboxMessage, outbox)] : []),
+    ];
     const orderRow = insertStatement(this.em, Order, [order]);
-    const lineRows = insertStatement(this.em, OrderLine, lines);
-    await this.em.execute(`with lines as (${lineRows.sql}) ${orderRow.sql}`, [...lineRows.params, ...orderRow.params], 'run');
+    await this.em.execute(
+      `with ${rows.map((r, i) => `written${i} as (${r.sql})`).join(', ')} ${orderRow.sql}`,
+      [...rows.flatMap((r) => r.params), ...orderRow.params],
+      'run',
+    );
+    if (outbox.length > 0) this.events.written(this.em);
   }
 
   /** The next number of the store's day. Taken after every other step, so the counter row stays locked only while the order is written and committed. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '@kassa/shared';
 import { OutboxConsumers } from './outbox.consumers';
+import { OutboxDispatcher } from './outbox-dispatcher';
 import { OutboxMessage } from './outbox-message.entity';
 
 /**
@@ -13,16 +14,25 @@ export class EventPublisher {
   constructor(
     private readonly em: EntityManager,
     private readonly consumers: OutboxConsumers,
+    private readonly dispatcher: OutboxDispatcher,
   ) {}
 
   publish(event: DomainEvent): void {
-    for (const consumer of this.consumers.recipientsOf(event)) {
-      const message = new OutboxMessage();
-      message.eventType = event.type;
-      message.consumer = consumer.name;
-      message.payload = event.payload;
-      message.storeId = event.storeId ?? null;
-      this.em.persist(message);
-    }
+    for (const message of this.rowsFor(event)) this.em.persist(message);
+  }
+
+  /**
+   * The rows `publish` would add, for a caller that writes them itself — in one statement with
+   * its own rows (`insertStatement`) — and then calls `written`.
+   */
+  rowsFor(event: DomainEvent): OutboxMessage[] {
+    return this.consumers.recipientsOf(event).map((consumer) =>
+      Object.assign(new OutboxMessage(), { eventType: event.type, consumer: consumer.name, payload: event.payload, storeId: event.storeId ?? null }),
+    );
+  }
+
+  /** Outbox rows were written outside the unit of work through `em`: deliver them when its transaction commits. */
+  written(em: EntityManager): void {
+    this.dispatcher.noteWritten(em);
   }
 }

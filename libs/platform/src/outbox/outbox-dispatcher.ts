@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ChangeSetType, MikroORM } from '@mikro-orm/core';
-import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
+import type { EntityManager, EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
 import { rootTransactionOf } from '../database/root-transaction';
 import { PLATFORM_OPTIONS, PlatformOptions } from '../platform.options';
 import { OutboxDelivery } from './outbox-delivery';
@@ -63,6 +63,13 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     const transaction = em.getTransactionContext<object>();
     if (transaction) this.wroteOutbox.add(rootTransactionOf(transaction));
     else this.flushedOutbox.add(em);
+  }
+
+  /** Rows written with plain SQL (EventPublisher.written): claim when their transaction commits, or now without one. */
+  noteWritten(em: EntityManager): void {
+    const transaction = em.getTransactionContext<object>();
+    if (transaction) this.wroteOutbox.add(rootTransactionOf(transaction));
+    else this.nudge();
   }
 
   /** A flush outside a transaction has committed by now. */
