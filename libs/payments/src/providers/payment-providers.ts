@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '@kassa/shared';
 import { PaymentsError } from '../payments.errors';
-import { StorePaymentMethods } from '../store-payment-methods.entity';
 import { PAYMENT_METHODS, PaymentMethod } from '../payments.types';
 import { PAYMENT_PROVIDERS, PaymentProvider } from './payment-provider';
 
@@ -50,7 +49,8 @@ export class PaymentProviders {
   /** The methods the store chose, or null when it offers everything configured. */
   async chosenAt(storeId: string): Promise<PaymentMethod[] | null> {
     if (!isUuid(storeId)) return null;
-    const row = await this.em.findOne(StorePaymentMethods, { storeId }, { filters: false });
+    // Every checkout asks: a plain read, no entity to hydrate and track (the admin's writes load their own).
+    const [row] = await this.em.execute<Array<{ methods: PaymentMethod[] }>>('select methods from store_payment_methods where store_id = ?', [storeId]);
     return row?.methods ?? null;
   }
 
