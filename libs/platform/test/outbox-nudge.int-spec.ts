@@ -6,8 +6,9 @@ import { STORE_UPDATED } from '@kassa/stores';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 
 /**
- * The dispatcher claims right after a commit that wrote outbox rows and otherwise waits for its
- * poll. With the poll a minute away, anything delivered within seconds was started by a commit.
+ * Rows a commit wrote are delivered right after it — those this process published straight away
+ * (claimed as they were written), others after a claim — and otherwise the dispatcher waits for
+ * its poll. With the poll a minute away, anything delivered within seconds was started by a commit.
  */
 describe('outbox dispatcher nudges', () => {
   let kassa: TestApp;
@@ -36,7 +37,7 @@ describe('outbox dispatcher nudges', () => {
     return received.includes(marker);
   };
 
-  it('claims after the commit of a transaction that published', async () => {
+  it('delivers after the commit of a transaction that published', async () => {
     await em.transactional(async (tx) => {
       await tx.execute('select 1');
       publisher().publish(event('top-level'));
@@ -44,7 +45,7 @@ describe('outbox dispatcher nudges', () => {
     expect(await arrived('top-level')).toBe(true);
   });
 
-  it('claims after the root commit when the event was published inside a savepoint', async () => {
+  it('delivers after the root commit when the event was published inside a savepoint', async () => {
     await em.transactional(async (outer) => {
       await outer.execute('select 1');
       await outer.transactional(async () => publisher().publish(event('savepoint')));
@@ -58,6 +59,24 @@ describe('outbox dispatcher nudges', () => {
     fork.persist(Object.assign(new OutboxMessage(), { eventType: STORE_UPDATED, consumer: 'test.nudged', payload: { marker: 'flush' } }));
     await fork.flush();
     expect(await arrived('flush')).toBe(true);
+  });
+
+  it('hands what a transaction published to its consumer at commit, without a claim', async () => {
+    const nudge = jest.spyOn(kassa.app.get(OutboxDispatcher), 'nudge');
+    try {
+      await em.transactional(async () => publisher().publish(event('born-claimed')));
+      expect(await arrived('born-claimed')).toBe(true);
+      expect(nudge).not.toHaveBeenCalled();
+    } finally {
+      nudge.mockRestore();
+    }
+    const deadline = Date.now() + 5_000;
+    let row: OutboxMessage | null = null;
+    while (Date.now() < deadline && row?.status !== 'done') {
+      row = await em.fork().findOne(OutboxMessage, { consumer: 'test.nudged', payload: { marker: 'born-claimed' } }, { filters: false });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(row).toMatchObject({ status: 'done', attempts: 1, lockedUntil: null });
   });
 
   it('does not claim after commits that wrote no outbox rows', async () => {

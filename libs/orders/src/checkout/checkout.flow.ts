@@ -294,7 +294,7 @@ export class CheckoutFlow {
       [...rows.flatMap((r) => r.params), ...orderRow.params],
       'run',
     );
-    if (outbox.length > 0) this.events.written(this.em);
+    if (outbox.length > 0) this.events.written(this.em, outbox);
   }
 
   /** The next number of the store's day. Taken after every other step, so the counter row stays locked only while the order is written and committed. */

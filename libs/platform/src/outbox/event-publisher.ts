@@ -26,13 +26,15 @@ export class EventPublisher {
    * its own rows (`insertStatement`) — and then calls `written`.
    */
   rowsFor(event: DomainEvent): OutboxMessage[] {
-    return this.consumers.recipientsOf(event).map((consumer) =>
-      Object.assign(new OutboxMessage(), { eventType: event.type, consumer: consumer.name, payload: event.payload, storeId: event.storeId ?? null }),
-    );
+    return this.consumers.recipientsOf(event).map((consumer) => {
+      const message = Object.assign(new OutboxMessage(), { eventType: event.type, consumer: consumer.name, payload: event.payload, storeId: event.storeId ?? null });
+      this.dispatcher.claimAtBirth(message);
+      return message;
+    });
   }
 
-  /** Outbox rows were written outside the unit of work through `em`: deliver them when its transaction commits. */
-  written(em: EntityManager): void {
-    this.dispatcher.noteWritten(em);
+  /** `rows` (from `rowsFor`) were written outside the unit of work through `em`: delivered when its transaction commits. */
+  written(em: EntityManager, rows: readonly OutboxMessage[]): void {
+    this.dispatcher.noteWritten(em, rows);
   }
 }

@@ -27,6 +27,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   private readonly wroteOutbox = new WeakSet<object>();
   /** Managers whose flush wrote outbox rows in a transaction of its own, committed before afterFlush. */
   private readonly flushedOutbox = new WeakSet<object>();
+  /** Rows written already claimed by this process (see `claimAtBirth`), by root transaction or by manager (a flush of its own): delivered when it commits. */
+  private readonly bornClaimed = new WeakMap<object, OutboxMessage[]>();
+  /** The rows `claimAtBirth` claimed: a row written as processing by anything else is not this process's to deliver. */
+  private readonly claimedHere = new WeakSet<OutboxMessage>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -52,34 +56,75 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
    * commit hooks for root transactions only, so a flush inside a savepoint marks its root.
    */
   onFlush({ em, uow }: FlushEventArgs): void {
-    const due = uow
-      .getChangeSets()
-      .some(
-        (change) =>
-          change.entity instanceof OutboxMessage &&
-          (change.type === ChangeSetType.CREATE || (change.type === ChangeSetType.UPDATE && change.payload.status === OutboxStatus.PENDING)),
-      );
+    const claimed: OutboxMessage[] = [];
+    let due = false;
+    for (const change of uow.getChangeSets()) {
+      if (!(change.entity instanceof OutboxMessage)) continue;
+      if (change.type === ChangeSetType.CREATE && this.claimedHere.has(change.entity)) claimed.push(change.entity);
+      else if (change.type === ChangeSetType.CREATE || (change.type === ChangeSetType.UPDATE && change.payload.status === OutboxStatus.PENDING)) due = true;
+    }
+    if (claimed.length > 0) this.noteWritten(em, claimed, { flushing: true });
     if (!due) return;
     const transaction = em.getTransactionContext<object>();
     if (transaction) this.wroteOutbox.add(rootTransactionOf(transaction));
     else this.flushedOutbox.add(em);
   }
 
-  /** Rows written with plain SQL (EventPublisher.written): claim when their transaction commits, or now without one. */
-  noteWritten(em: EntityManager): void {
-    const transaction = em.getTransactionContext<object>();
-    if (transaction) this.wroteOutbox.add(rootTransactionOf(transaction));
-    else this.nudge();
-  }
-
   /** A flush outside a transaction has committed by now. */
   afterFlush({ em }: FlushEventArgs): void {
+    this.deliverBorn(em);
     if (this.flushedOutbox.delete(em)) this.nudge();
   }
 
-  /** Rows just committed: look now rather than at the next tick. */
+  /** Rows just committed: deliver those born claimed, and look for the others now rather than at the next tick. */
   afterTransactionCommit({ transaction }: TransactionEventArgs): void {
-    if (transaction && this.wroteOutbox.delete(transaction)) this.nudge();
+    if (!transaction) return;
+    this.deliverBorn(transaction);
+    if (this.wroteOutbox.delete(transaction)) this.nudge();
+  }
+
+  /**
+   * Makes a new row claimed by this process as it is written (processing, first attempt, leased)
+   * when this process delivers: after its transaction commits the row goes straight to the
+   * transport, without a claim statement. Should the process die first, the lease runs out and any
+   * replica's poll claims the row, as it does a claimed row whose delivery died.
+   */
+  claimAtBirth(message: OutboxMessage): void {
+    if (!this.transport || this.stopped) return;
+    message.status = OutboxStatus.PROCESSING;
+    message.attempts = 1;
+    message.lockedUntil = new Date(Date.now() + LEASE_SECONDS * 1000);
+    this.claimedHere.add(message);
+  }
+
+  /**
+   * Rows written outside the unit of work (EventPublisher.written), or flushed by it: those born
+   * claimed are delivered when their transaction commits — at once when they were written
+   * without one (after the flush, for a flush of its own) — and the others are claimed then.
+   */
+  noteWritten(em: EntityManager, messages: readonly OutboxMessage[], how: { flushing?: boolean } = {}): void {
+    const born = messages.filter((m) => this.claimedHere.has(m));
+    const due = born.length < messages.length;
+    const transaction = em.getTransactionContext<object>();
+    const owner = transaction ? rootTransactionOf(transaction) : em;
+    if (born.length > 0) this.bornClaimed.set(owner, [...(this.bornClaimed.get(owner) ?? []), ...born]);
+    if (transaction) {
+      if (due) this.wroteOutbox.add(owner);
+    } else if (!how.flushing) {
+      this.deliverBorn(em);
+      if (due) this.nudge();
+    }
+  }
+
+  private deliverBorn(owner: object): void {
+    const born = this.bornClaimed.get(owner);
+    if (!born) return;
+    this.bornClaimed.delete(owner);
+    if (!this.transport || this.stopped) return; // their lease runs out and a poll claims them
+    const messages = born.map((m) => ({ id: m.id, attempts: m.attempts, eventType: m.eventType, consumer: m.consumer, payload: m.payload, storeId: m.storeId }));
+    this.transport
+      .send(messages)
+      .catch((error: unknown) => this.logger.error(`Handing over new outbox messages failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   nudge(): void {
