@@ -873,8 +873,8 @@ function whereTheTimeGoes(m: {
   const budget = 2000 / (TARGET * m.ceiling.result.tps);
   const waits = [...m.ceiling.watched.lockWaits.values()].reduce((a, b) => a + b, 0);
   const dispatcher = outbox
-    ? `After the commit, the api's outbox dispatcher claims the \`OrderPlaced\` row${m.consumers.length > 1 ? 's' : ''} (one statement for every due row), hands ${m.consumers.length > 1 ? 'them' : 'it'} to ${m.consumers.length > 1 ? 'their consumers' : 'its consumer'}`
-      + " and marks them done (one statement for the deliveries that finish together), which the api's and the database's CPU include and the ceiling does not."
+    ? `After the commit, the api hands the \`OrderPlaced\` row${m.consumers.length > 1 ? 's' : ''} it wrote (already claimed by this process, so without a claim statement) to ${m.consumers.length > 1 ? 'their consumers' : 'its consumer'}`
+      + " and marks the delivery done (one statement for the deliveries that finish together), which the api's and the database's CPU include and the ceiling does not."
     : '';
   const lockBound = waits >= m.ceiling.result.clients / 2;
   return prose(

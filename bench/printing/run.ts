@@ -703,8 +703,8 @@ function whereTheTimeGoes(runs: readonly RunResult[], render: RenderResult): str
     prose(
       "Where the time goes: the approve commits the payment (its move and log row in one statement) and the order's `OrderPaid` outbox",
       "rows (one per consumer: `printing.order-paid`, `notifications.order-paid`, the board's `order` event) in one transaction; the",
-      'commit nudges the outbox dispatcher in the same process (`afterTransactionCommit`), so delivery starts at once, not at the 1 s',
-      "poll (`KASSA_OUTBOX_POLL_MS`). The dispatcher claims the rows (`update … for update skip locked`), and the printing consumer, in",
+      'rows are written already claimed by the api that publishes them, so when the transaction commits (`afterTransactionCommit`) its',
+      "dispatcher hands them to their consumers at once, without a claim statement or the 1 s poll (`KASSA_OUTBOX_POLL_MS`, which picks up what a crashed process left). The printing consumer, in",
       "the delivery's transaction, takes the order's advisory lock, reads the order with its lines in one statement, then in one more",
       "whether it is printed already, the store's printers, the receipt header and footer and the next receipt number; it takes the",
       "printer's sequence (which locks the printer row), renders the receipt, checks in one query that the printer's station is",
@@ -730,7 +730,7 @@ function whereTheTimeGoes(runs: readonly RunResult[], render: RenderResult): str
           + ' Besides printing, the same thread delivers the board\'s `order` event (from the event alone, no read) and the'
           + ' customer\'s confirmation (order and lines in one read, the templates in one, settings and store, the notifications'
           + ' written; then claimed, checked against their orders in one read per batch, and sent or logged); deliveries that finish'
-          + ' together are marked done in one statement, and the dispatcher claims only after commits that wrote outbox rows.'
+          + ' together are marked done in one statement.'
         : '',
       'In a profile of the api during the window (`--cpu-prof`), MikroORM, knex and the pg driver (with its socket writes) take about',
       'half of the busy time.',
