@@ -79,6 +79,24 @@ describe('outbox dispatcher nudges', () => {
     expect(row).toMatchObject({ status: 'done', attempts: 1, lockedUntil: null });
   });
 
+  it('delivers nothing of a savepoint that rolled back, though its root committed', async () => {
+    await em.transactional(async (outer) => {
+      await outer.execute('select 1');
+      await outer
+        .transactional(async (inner) => {
+          publisher().publish(event('undone'));
+          await inner.flush();
+          throw new Error('the inner change failed');
+        })
+        .catch(() => undefined);
+      publisher().publish(event('kept'));
+    });
+    expect(await arrived('kept')).toBe(true);
+    expect(await arrived('undone')).toBe(false);
+    const rows = await em.fork().find(OutboxMessage, { consumer: 'test.nudged', payload: { marker: 'undone' } }, { filters: false });
+    expect(rows).toEqual([]);
+  }, 10_000);
+
   it('does not claim after commits that wrote no outbox rows', async () => {
     const dispatcher = kassa.app.get(OutboxDispatcher);
     const nudge = jest.spyOn(dispatcher, 'nudge');

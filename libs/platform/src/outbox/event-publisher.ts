@@ -28,7 +28,7 @@ export class EventPublisher {
   rowsFor(event: DomainEvent): OutboxMessage[] {
     return this.consumers.recipientsOf(event).map((consumer) => {
       const message = Object.assign(new OutboxMessage(), { eventType: event.type, consumer: consumer.name, payload: event.payload, storeId: event.storeId ?? null });
-      this.dispatcher.claimAtBirth(message);
+      this.dispatcher.claimAtBirth(message, this.em);
       return message;
     });
   }

@@ -56,16 +56,27 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
    * commit hooks for root transactions only, so a flush inside a savepoint marks its root.
    */
   onFlush({ em, uow }: FlushEventArgs): void {
+    const transaction = em.getTransactionContext<object>();
+    // A flush of its own hands over only what it writes itself (a failed one wrote nothing).
+    if (!transaction) this.bornClaimed.delete(em);
     const claimed: OutboxMessage[] = [];
     let due = false;
     for (const change of uow.getChangeSets()) {
       if (!(change.entity instanceof OutboxMessage)) continue;
-      if (change.type === ChangeSetType.CREATE && this.claimedHere.has(change.entity)) claimed.push(change.entity);
-      else if (change.type === ChangeSetType.CREATE || (change.type === ChangeSetType.UPDATE && change.payload.status === OutboxStatus.PENDING)) due = true;
+      if (change.type === ChangeSetType.CREATE && this.claimedHere.has(change.entity)) {
+        if (!isSavepoint(transaction)) {
+          claimed.push(change.entity);
+          continue;
+        }
+        // Written in a savepoint, which may roll back while its root commits: an ordinary row
+        // then, found by the claim after the root's commit (the claim reads what committed).
+        this.unclaim(change.entity);
+        uow.recomputeSingleChangeSet(change.entity);
+      }
+      if (change.type === ChangeSetType.CREATE || (change.type === ChangeSetType.UPDATE && change.payload.status === OutboxStatus.PENDING)) due = true;
     }
     if (claimed.length > 0) this.noteWritten(em, claimed, { flushing: true });
     if (!due) return;
-    const transaction = em.getTransactionContext<object>();
     if (transaction) this.wroteOutbox.add(rootTransactionOf(transaction));
     else this.flushedOutbox.add(em);
   }
@@ -89,18 +100,26 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
    * transport, without a claim statement. Should the process die first, the lease runs out and any
    * replica's poll claims the row, as it does a claimed row whose delivery died.
    */
-  claimAtBirth(message: OutboxMessage): void {
-    if (!this.transport || this.stopped) return;
+  claimAtBirth(message: OutboxMessage, em: EntityManager): void {
+    if (!this.transport || this.stopped || isSavepoint(em.getTransactionContext<object>())) return;
     message.status = OutboxStatus.PROCESSING;
     message.attempts = 1;
     message.lockedUntil = new Date(Date.now() + LEASE_SECONDS * 1000);
     this.claimedHere.add(message);
   }
 
+  private unclaim(message: OutboxMessage): void {
+    this.claimedHere.delete(message);
+    message.status = OutboxStatus.PENDING;
+    message.attempts = 0;
+    message.lockedUntil = null;
+  }
+
   /**
-   * Rows written outside the unit of work (EventPublisher.written), or flushed by it: those born
-   * claimed are delivered when their transaction commits — at once when they were written
-   * without one (after the flush, for a flush of its own) — and the others are claimed then.
+   * Rows written outside the unit of work (EventPublisher.written, by the manager `rowsFor` was
+   * asked in, so never in a savepoint it was not), or flushed by it: those born claimed are
+   * delivered when their root transaction commits — at once when they were written without one
+   * (after the flush, for a flush of its own) — and the others are claimed then.
    */
   noteWritten(em: EntityManager, messages: readonly OutboxMessage[], how: { flushing?: boolean } = {}): void {
     const born = messages.filter((m) => this.claimedHere.has(m));
@@ -183,4 +202,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     await this.polling;
     await this.transport?.close();
   }
+}
+
+/** A nested transaction (a savepoint): MikroORM runs no hooks when it commits or rolls back. */
+function isSavepoint(transaction: object | undefined): boolean {
+  return transaction !== undefined && rootTransactionOf(transaction) !== transaction;
 }
