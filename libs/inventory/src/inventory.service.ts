@@ -224,9 +224,10 @@ export class InventoryService {
 
   /**
    * Applies level changes in one fixed order (store, then stock item) so concurrent passes cannot
-   * deadlock, in one statement. Changes whose level row does not exist yet (an item's first
-   * movement at a store) get their row and are applied in a second pass; `refused` is set when a
-   * guard refused (the others are applied: the caller throws, rolling its transaction back).
+   * deadlock, in one statement. From the first change whose level row does not exist yet (an
+   * item's first movement at a store), the rows are created and the rest applied in a second
+   * pass, still in order; `refused` is set when a guard refused (the others are applied: the
+   * caller throws, rolling its transaction back).
    */
   private async applyChanges(changes: readonly LevelChange[]): Promise<{ rows: Map<string, LevelRow>; refused?: LevelChange }> {
     const keyOf = (c: LevelChange) => `${c.storeId}:${c.stockItemId}`;

@@ -156,8 +156,9 @@ export class StockLedger {
   /**
    * Applies level changes in one statement, locking the rows in the order given (callers sort, so
    * concurrent passes cannot deadlock). Returns the row after the change for each change applied,
-   * by `storeId:stockItemId`; a change is left out when its row does not exist or its guard refused.
-   * Keys must be distinct.
+   * by `storeId:stockItemId`; a change is left out when its guard refused, when its row does not
+   * exist, and when it comes after a change whose row does not exist: the caller creates the
+   * missing rows and applies the rest then, so rows are still locked in order. Keys must be distinct.
    */
   async changeLevels(changes: readonly LevelChange[]): Promise<Map<string, LevelRow>> {
     if (changes.length === 0) return new Map();
@@ -167,8 +168,12 @@ export class StockLedger {
       `with wanted as (
          select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::int[], ?::boolean[]) with ordinality
              as w(store_id, stock_item_id, on_hand, reserved, guard, ord)),
+       first_missing as (
+         select coalesce(min(w.ord), 2147483647) as ord from wanted w
+          where not exists (select 1 from stock_level l where l.store_id = w.store_id and l.stock_item_id = w.stock_item_id)),
        locked as materialized (
          select l.id, w.ord from stock_level l join wanted w on l.store_id = w.store_id and l.stock_item_id = w.stock_item_id
+          where w.ord < (select ord from first_missing)
           order by w.ord for update of l)
        update stock_level l
           set on_hand = l.on_hand + w.on_hand, reserved = l.reserved + w.reserved, updated_at = clock_timestamp()
