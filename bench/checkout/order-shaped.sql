@@ -78,8 +78,12 @@ with wanted as (
                        array[':item_first', ':item_second']::uuid[],
                        '{0,0}'::int[], '{1,1}'::int[], '{true,true}'::boolean[]) with ordinality
       as w(store_id, stock_item_id, on_hand, reserved, guard, ord)),
+first_missing as (
+  select coalesce(min(w.ord), 2147483647) as ord from wanted w
+   where not exists (select 1 from stock_level l where l.store_id = w.store_id and l.stock_item_id = w.stock_item_id)),
 locked as materialized (
   select l.id, w.ord from stock_level l join wanted w on l.store_id = w.store_id and l.stock_item_id = w.stock_item_id
+   where w.ord < (select ord from first_missing)
    order by w.ord for update of l),
 changed as (
   update stock_level l
