@@ -93,6 +93,16 @@ export interface OrderForPrinting {
   }>;
 }
 
+/**
+ * An order's lines as a JSON array in position order, for reads that fetch an order with its lines
+ * in one statement (receipts, messages, events); `orderId` is the SQL for the order's id.
+ */
+function linesJson(orderId: string): string {
+  return `coalesce((select json_agg(json_build_object('nameSv', l.name_sv, 'nameEn', l.name_en, 'categoryId', l.category_id, 'quantity', l.quantity,
+                                                     'lineTotal', l.line_total, 'modifiers', l.modifiers, 'note', l.note) order by l.position)
+                      from order_line l where l.order_id = ${orderId}), '[]')`;
+}
+
 /** Besides the order row, what its events carry: the store's time zone and each line's names, quantity and note. */
 interface EventFacts {
   readonly timezone: string;
@@ -164,9 +174,7 @@ export class OrdersService {
       `select o.id, o.store_id as "storeId", o.number, o.status, o.locale, o.pickup_start as "pickupStart", o.pickup_end as "pickupEnd",
               o.customer_name as "customerName", o.currency, o.subtotal, o.discount, o.total, o.vat, o.payment_method as "paymentMethod",
               o.pickup_code as "pickupCode", o.created_at as "createdAt",
-              coalesce((select json_agg(json_build_object('nameSv', l.name_sv, 'nameEn', l.name_en, 'categoryId', l.category_id, 'quantity', l.quantity,
-                                                          'lineTotal', l.line_total, 'modifiers', l.modifiers, 'note', l.note) order by l.position)
-                          from order_line l where l.order_id = o.id), '[]') as lines
+              ${linesJson('o.id')} as lines
          from orders o where o.id = ?`,
       [orderId],
     );
@@ -237,9 +245,7 @@ export class OrdersService {
    */
   async forNotification(orderId: string): Promise<OrderForNotification | null> {
     const [row] = await this.em.execute<Array<Record<string, unknown>>>(
-      `select o.*, coalesce((select json_agg(json_build_object('nameSv', l.name_sv, 'nameEn', l.name_en, 'modifiers', l.modifiers,
-                                                               'quantity', l.quantity, 'lineTotal', l.line_total, 'note', l.note) order by l.position)
-                               from order_line l where l.order_id = o.id), '[]') as lines
+      `select o.*, ${linesJson('o.id')} as lines
          from orders o where o.id = ?`,
       [orderId],
     );
@@ -390,8 +396,7 @@ export class OrdersService {
   private async eventFacts(order: Order): Promise<EventFacts> {
     const [row] = await this.em.execute<Array<{ timezone: string; items: EventFacts['items'] }>>(
       `select s.timezone,
-              coalesce((select json_agg(json_build_object('nameSv', l.name_sv, 'nameEn', l.name_en, 'quantity', l.quantity, 'note', l.note) order by l.position)
-                          from order_line l where l.order_id = ?), '[]') as items
+              ${linesJson('?')} as items
          from store s where s.id = ?`,
       [order.id, order.storeId],
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { systemEntityManager } from '@kassa/platform';
+import { systemEntityManager, uuidArray } from '@kassa/platform';
 import { PrintJob, PrintJobStatus } from '../entities/print-job.entity';
 import { Printer } from '../entities/printer.entity';
 import { Station } from '../entities/station.entity';
@@ -9,7 +9,6 @@ import { PrintingStatus, PrinterStatusMessage } from '../gateway/printing-status
 import { StationsHub } from '../gateway/stations-hub';
 import { PrintSettingsService } from '../settings/print-settings.service';
 import { AfterCommit } from './after-commit';
-import { uuidArray } from './queue-lengths';
 import { takeSequence } from './sequences';
 
 /** What a station receives for each job (`job` event). */

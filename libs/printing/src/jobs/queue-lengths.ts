@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-
-/** A PostgreSQL array literal of ids, bound as one parameter. */
-export function uuidArray(ids: readonly string[]): string {
-  return `{${ids.join(',')}}`;
-}
+import { uuidArray } from '@kassa/platform';
 
 /** Jobs not printed yet, per printer: what the admin shows as a printer's queue. */
 @Injectable()
